@@ -1,0 +1,99 @@
+package ru.gospochta;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * One embedded PostgreSQL for the whole test JVM, shared by every Spring context. A test that
+ * needs a database of its own asks for one with {@link #createDatabase(String)}.
+ */
+public final class TestDatabase {
+
+    private static EmbeddedPostgres server;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return server;
+    }
+
+    public static String url() {
+        return server().getJdbcUrl("postgres", "postgres");
+    }
+
+    /** A fresh, empty database on the shared server; its JDBC URL. */
+    public static synchronized String createDatabase(String name) {
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet exists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (exists.next()) {
+                    s.execute("DROP DATABASE \"" + name + "\" WITH (FORCE)");
+                }
+            }
+            s.execute("CREATE DATABASE \"" + name + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return server().getJdbcUrl("postgres", name);
+    }
+
+    /** A new empty folder under target/ for one context's data directory. */
+    public static Path newDataDirectory() {
+        try {
+            Path base = Files.createDirectories(Path.of("target", "test-data"));
+            return Files.createTempDirectory(base, "data-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Points a Spring context at the shared server (through {@code gospochta.db.url}, the way an
+     * operator configures an external database), gives it a data directory of its own and lets
+     * the mail catcher pick free ports. Added last, so a test's own properties win.
+     */
+    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources().addLast(new MapPropertySource("gospochta-test", Map.of(
+                    "gospochta.db.url", url(),
+                    "gospochta.db.user", "postgres",
+                    "gospochta.data-dir", newDataDirectory().toString(),
+                    "gospochta.mail.catcher.smtp-port", "0",
+                    "gospochta.mail.catcher.imap-port", "0",
+                    "spring.datasource.hikari.maximum-pool-size", "5")));
+        }
+    }
+}
