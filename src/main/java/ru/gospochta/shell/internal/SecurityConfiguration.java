@@ -1,6 +1,8 @@
 package ru.gospochta.shell.internal;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -56,11 +58,22 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .frameOptions(frame -> frame.deny())
+                        .frameOptions(frame -> frame.disable())
+                        .addHeaderWriter(SecurityConfiguration::denyFramingUnlessChosen)
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .xssProtection(xss -> xss.headerValue(HeaderValue.DISABLED))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         return http.build();
+    }
+
+    /**
+     * Pages may not be framed. Header writers run when the response commits, so a response that
+     * chose its own X-Frame-Options (a sandboxed document meant for a same-origin frame) keeps it.
+     */
+    private static void denyFramingUnlessChosen(HttpServletRequest request, HttpServletResponse response) {
+        if (!response.containsHeader("X-Frame-Options")) {
+            response.setHeader("X-Frame-Options", "DENY");
+        }
     }
 }

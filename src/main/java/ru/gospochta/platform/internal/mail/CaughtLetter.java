@@ -10,7 +10,6 @@ import java.util.List;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -20,7 +19,11 @@ import org.jspecify.annotations.Nullable;
 
 /** A caught letter taken apart for the admin page: headers, text part, HTML part, attachment names. */
 record CaughtLetter(int number, @Nullable Instant sentAt, String from, String to, String subject,
-        List<Header> headers, @Nullable String text, @Nullable String html, List<String> attachments) {
+        List<HeaderLine> headers, @Nullable String text, @Nullable String html, List<String> attachments) {
+
+    /** One header as sent, its encoded words decoded for reading. */
+    record HeaderLine(String name, String value) {
+    }
 
     static CaughtLetter of(int number, MimeMessage message) {
         try {
@@ -32,7 +35,7 @@ record CaughtLetter(int number, @Nullable Instant sentAt, String from, String to
                     join(message.getAllRecipients()),
                     message.getSubject() == null ? "" : message.getSubject(),
                     Collections.list(message.getAllHeaders()).stream()
-                            .map(h -> new Header(h.getName(), decode(h.getValue()))).toList(),
+                            .map(h -> new HeaderLine(h.getName(), decode(h.getValue()))).toList(),
                     parts.text, parts.html, List.copyOf(parts.attachments));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("caught letter " + number + " cannot be read", e);

@@ -1,16 +1,19 @@
 package ru.gospochta.platform.internal.mail;
 
 import java.io.UnsupportedEncodingException;
+import java.util.Date;
 import java.util.Map;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import ru.gospochta.platform.Letter;
@@ -34,15 +37,14 @@ class SmtpOutgoingMail implements OutgoingMail {
     public String send(Letter letter) {
         MimeMessage message = transport.createMimeMessage();
         try {
-            boolean alternative = letter.html() != null;
-            MimeMessageHelper helper = new MimeMessageHelper(message, alternative, "UTF-8");
-            helper.setFrom(new InternetAddress(properties.fromAddress(), properties.fromName(), "UTF-8"));
-            helper.setTo(letter.to());
-            helper.setSubject(letter.subject());
-            if (alternative) {
-                helper.setText(letter.text(), letter.html());
+            message.setFrom(new InternetAddress(properties.fromAddress(), properties.fromName(), "UTF-8"));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(letter.to(), true));
+            message.setSubject(letter.subject(), "UTF-8");
+            message.setSentDate(new Date());
+            if (letter.html() == null) {
+                message.setText(letter.text(), "UTF-8");
             } else {
-                helper.setText(letter.text());
+                message.setContent(alternative(letter.text(), letter.html()));
             }
             for (Map.Entry<String, String> header : letter.headers().entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
@@ -57,6 +59,18 @@ class SmtpOutgoingMail implements OutgoingMail {
             int code = replyCode(e);
             return rethrow(e, code);
         }
+    }
+
+    /** Text first, HTML last: clients show the last alternative they can render. */
+    private static MimeMultipart alternative(String text, String html) throws MessagingException {
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8");
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setText(html, "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(plain);
+        alternative.addBodyPart(rich);
+        return alternative;
     }
 
     private static String rethrow(MailException e, int code) {
