@@ -1,0 +1,55 @@
+package ru.gospochta.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import ru.gospochta.Gospochta;
+import ru.gospochta.ServerProcess;
+import ru.gospochta.TestDatabase;
+import ru.gospochta.WebClient;
+
+/** The embedded default: no database configured, PostgreSQL runs from the data directory and keeps its data. */
+class EmbeddedDatabaseTests {
+
+    @Test
+    @DisplayName("Runtime shapes: with no database configured an embedded PostgreSQL keeps data in the data directory across restarts, and a second server on it is refused")
+    void embeddedDatabaseSurvivesRestart() {
+        Path dataDir = TestDatabase.newDataDirectory();
+
+        try (ConfigurableApplicationContext first = start(dataDir)) {
+            first.getBean(OutgoingSms.class).send("+79990001122", "Сохранится после перезапуска");
+            assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
+            int port = ((WebServerApplicationContext) first).getWebServer().getPort();
+            assertThat(new WebClient(port).get("/actuator/health").body()).contains("\"status\":\"UP\"");
+
+            ServerProcess.Outcome second = ServerProcess.runUntilExit(Map.of("GOSPOCHTA_DATA_DIR", dataDir.toString()));
+            StartupProblemTests.assertFailedClearly(second,
+                    "Another Gospochta server is already running on the data directory " + dataDir);
+        }
+
+        try (ConfigurableApplicationContext again = start(dataDir)) {
+            List<String> texts = again.getBean(JdbcClient.class)
+                    .sql("SELECT text FROM platform.caught_sms WHERE phone = '+79990001122'").query(String.class).list();
+            assertThat(texts).containsExactly("Сохранится после перезапуска");
+        }
+    }
+
+    static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(Gospochta.class).properties(Map.of(
+                "gospochta.data-dir", dataDir.toString(),
+                "server.port", "0",
+                "gospochta.mail.catcher.smtp-port", "0",
+                "gospochta.mail.catcher.imap-port", "0")).run();
+    }
+}
