@@ -29,7 +29,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain actuator(HttpSecurity http) throws Exception {
-        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.to("prometheus", "info")).permitAll()

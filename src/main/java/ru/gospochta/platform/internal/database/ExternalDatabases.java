@@ -43,6 +43,7 @@ final class ExternalDatabases {
             return "no answer";
         }
         int end = message.indexOf('\n');
-        return (end < 0 ? message : message.substring(0, end)).strip();
+        String line = (end < 0 ? message : message.substring(0, end)).strip();
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 }
