@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import ru.gospochta.ServerProcess;
 import ru.gospochta.ServerProcess.Outcome;
@@ -50,6 +53,33 @@ class StartupProblemTests {
 
         assertFailedClearly(outcome, "The data directory " + file.resolve("data") + " is not writable");
         assertThat(outcome.output()).contains("Point GOSPOCHTA_DATA_DIR");
+    }
+
+    @Test
+    @DisplayName("Runtime shapes: relay mode without a relay host is refused at start-up, naming the property")
+    void relayModeNeedsHost() {
+        Outcome outcome = ServerProcess.runUntilExit(Map.of("GOSPOCHTA_MAIL_MODE", "smtp",
+                "GOSPOCHTA_DATA_DIR", TestDatabase.newDataDirectory().toString(), "GOSPOCHTA_DB_URL", TestDatabase.url(),
+                "GOSPOCHTA_DB_USER", "postgres"));
+
+        assertFailedClearly(outcome, "gospochta.mail.smtp.host must be set when gospochta.mail.mode is smtp");
+    }
+
+    @Test
+    @DisplayName("Runtime shapes: with LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs every log line is JSON, the start-up problem included")
+    void jsonLogs() throws IOException {
+        Path file = Files.createTempFile("not-a-directory", ".txt");
+        Outcome outcome = ServerProcess.runUntilExit(Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"),
+                "--gospochta.data-dir=" + file.resolve("data"));
+
+        assertThat(outcome.exitCode()).isNotZero();
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> lines = outcome.output().lines().filter(l -> l.startsWith("{")).map(json::readTree).toList();
+        assertThat(lines).isNotEmpty();
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("log").path("level").asString()).isEqualTo("ERROR");
+            assertThat(line.path("message").asString()).contains("is not writable");
+        });
     }
 
     static void assertFailedClearly(Outcome outcome, String sentence) {
