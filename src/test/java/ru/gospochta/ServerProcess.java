@@ -22,18 +22,53 @@ public final class ServerProcess {
     public record Outcome(int exitCode, String output) {
     }
 
-    public static Outcome runUntilExit(Map<String, String> environment, String... args) {
+    /** A running server; closing it stops the process. */
+    public record Running(Process process, Path log) implements AutoCloseable {
+
+        public String output() {
+            try {
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Starts the server and leaves it running; wait on {@link Running#output()} for what it should say. */
+    public static Running start(Map<String, String> environment, String... args) {
+        try {
+            Path log = Files.createTempFile("gospochta-process", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("GOSPOCHTA_") || k.startsWith("SPRING_"));
+            builder.environment().putAll(environment);
+            return new Running(builder.start(), log);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> command(String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 Gospochta.class.getName(), "--server.port=0", "--gospochta.mail.catcher.smtp-port=0",
                 "--gospochta.mail.catcher.imap-port=0"));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    public static Outcome runUntilExit(Map<String, String> environment, String... args) {
         try {
-            Path log = Files.createTempFile("gospochta-process", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(k -> k.startsWith("GOSPOCHTA_") || k.startsWith("SPRING_"));
-            builder.environment().putAll(environment);
-            Process process = builder.start();
+            Running running = start(environment, args);
+            Process process = running.process();
+            Path log = running.log();
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("the server did not stop by itself:\n" + Files.readString(log));
