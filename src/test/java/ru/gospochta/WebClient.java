@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,8 @@ public final class WebClient {
     private final HttpClient http;
 
     public WebClient(int port) {
-        this.base = "http://localhost:" + port;
+        // 127.0.0.1 rather than localhost, so the source address the server sees is predictable.
+        this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -36,6 +38,12 @@ public final class WebClient {
             request.headers(headers);
         }
         return send(request.build());
+    }
+
+    /** A GET with HTTP Basic credentials, as a scraper or an operator's curl sends them. */
+    public HttpResponse<String> getAs(String login, String password, String path) {
+        String token = Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return get(path, "Authorization", "Basic " + token);
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {

@@ -19,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.gospochta.IntegrationTest;
 import ru.gospochta.TestDatabase;
+import ru.gospochta.TestStaff;
+import ru.gospochta.WebClient;
 import ru.gospochta.audit.ChainVerification.Problem;
 
 /**
@@ -62,7 +64,7 @@ class AuditChainTamperTests {
             auditLog.record(AuditEntry.of("staff:clerk", "message.read", "message:" + i, AuditOutcome.SUCCESS)
                     .from("198.51.100.9"));
         }
-        AuditTestSupport.ensureStaff(db, passwords, ADMIN, ADMIN_PASSWORD, "ADMIN");
+        TestStaff.ensure(db, passwords, ADMIN, ADMIN_PASSWORD, "ADMIN");
     }
 
     @Test
@@ -125,15 +127,15 @@ class AuditChainTamperTests {
     @Test
     @DisplayName("EVD-3: the auditchain endpoint refuses callers without credentials")
     void endpointNeedsCredentials() {
-        assertThat(AuditTestSupport.get(port, "/actuator/auditchain").statusCode()).isEqualTo(401);
-        assertThat(AuditTestSupport.get(port, "/actuator/auditchain", ADMIN, "not-the-password").statusCode())
+        assertThat(new WebClient(port).get("/actuator/auditchain").statusCode()).isEqualTo(401);
+        assertThat(new WebClient(port).getAs(ADMIN, "not-the-password", "/actuator/auditchain").statusCode())
                 .isEqualTo(401);
     }
 
     @Test
     @DisplayName("EVD-3: the auditchain endpoint tells an administrator the chain is intact and how long it is")
     void endpointReportsIntactChain() {
-        HttpResponse<String> response = AuditTestSupport.get(port, "/actuator/auditchain", ADMIN, ADMIN_PASSWORD);
+        HttpResponse<String> response = new WebClient(port).getAs(ADMIN, ADMIN_PASSWORD, "/actuator/auditchain");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(response.body());
@@ -151,7 +153,7 @@ class AuditChainTamperTests {
         AuditTestSupport.asSuperuserBypassingTrigger(transactions, db,
                 "UPDATE audit.entries SET target = 'message:999' WHERE seq = 4");
 
-        HttpResponse<String> response = AuditTestSupport.get(port, "/actuator/auditchain", ADMIN, ADMIN_PASSWORD);
+        HttpResponse<String> response = new WebClient(port).getAs(ADMIN, ADMIN_PASSWORD, "/actuator/auditchain");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(response.body());

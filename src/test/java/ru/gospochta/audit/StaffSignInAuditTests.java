@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import ru.gospochta.IntegrationTest;
+import ru.gospochta.TestStaff;
+import ru.gospochta.WebClient;
 import ru.gospochta.audit.AuditTestSupport.AuditRow;
 
 /** Sign-ins and refusals in the admin area end up in the audit log, through the real web stack. */
@@ -37,8 +39,8 @@ class StaffSignInAuditTests {
 
     @BeforeEach
     void staff() {
-        AuditTestSupport.ensureStaff(db, passwords, ADMIN, ADMIN_PASSWORD, "ADMIN");
-        AuditTestSupport.ensureStaff(db, passwords, SUPPORT, SUPPORT_PASSWORD, "SUPPORT_OPERATOR");
+        TestStaff.ensure(db, passwords, ADMIN, ADMIN_PASSWORD, "ADMIN");
+        TestStaff.ensure(db, passwords, SUPPORT, SUPPORT_PASSWORD, "SUPPORT_OPERATOR");
     }
 
     @Test
@@ -46,7 +48,7 @@ class StaffSignInAuditTests {
     void journalsSuccessfulSignIn() {
         long before = AuditTestSupport.lastSeq(db);
 
-        HttpResponse<String> response = AuditTestSupport.signInByForm(port, ADMIN, ADMIN_PASSWORD);
+        HttpResponse<String> response = new WebClient(port).signIn(ADMIN, ADMIN_PASSWORD);
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/admin"));
@@ -67,7 +69,7 @@ class StaffSignInAuditTests {
         long before = AuditTestSupport.lastSeq(db);
         String wrongPassword = "Wr0ng-Guess-42!";
 
-        HttpResponse<String> response = AuditTestSupport.signInByForm(port, ADMIN, wrongPassword);
+        HttpResponse<String> response = new WebClient(port).signIn(ADMIN, wrongPassword);
 
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).contains("error"));
         List<AuditRow> written = AuditTestSupport.rowsAfter(db, before);
@@ -87,7 +89,7 @@ class StaffSignInAuditTests {
     void journalsAccessDenied() {
         long before = AuditTestSupport.lastSeq(db);
 
-        HttpResponse<String> response = AuditTestSupport.get(port, "/actuator/auditchain", SUPPORT, SUPPORT_PASSWORD);
+        HttpResponse<String> response = new WebClient(port).getAs(SUPPORT, SUPPORT_PASSWORD, "/actuator/auditchain");
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(AuditTestSupport.rowsAfter(db, before))
