@@ -10,14 +10,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter.HeaderValue;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Two filter chains: the actuator (HTTP Basic for staff, health and metrics open to probes and
  * scrapers) and every page. Pages are closed unless listed here; CSRF is on everywhere a
  * browser posts; the CSP allows no inline script, so every script ships as a file from the jar.
+ * A refused request ends on the error pages: 403 for a missing CSRF token or right, and for an
+ * anonymous visitor outside the staff area a 404, so a mistyped address does not land a citizen
+ * on the staff sign-in and closed addresses look like absent ones.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -56,6 +63,7 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/admin", false)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOrNotFound()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.disable())
@@ -75,5 +83,13 @@ class SecurityConfiguration {
         if (!response.containsHeader("X-Frame-Options")) {
             response.setHeader("X-Frame-Options", "DENY");
         }
+    }
+
+    private static AuthenticationEntryPoint signInOrNotFound() {
+        return DelegatingAuthenticationEntryPoint.builder()
+                .addEntryPointFor(new LoginUrlAuthenticationEntryPoint("/admin/login"),
+                        PathPatternRequestMatcher.pathPattern("/admin/**"))
+                .defaultEntryPoint((request, response, refused) -> response.sendError(HttpServletResponse.SC_NOT_FOUND))
+                .build();
     }
 }
