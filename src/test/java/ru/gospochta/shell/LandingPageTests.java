@@ -40,6 +40,17 @@ class LandingPageTests {
         assertThat(page).contains(neverAsks);
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("Quality bars: an anonymous visit to the landing page creates no server session")
+    void anonymousVisitCreatesNoSession() {
+        var response = http.page("/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("GOSPOCHTA_SESSION")
+                || cookie.startsWith("JSESSIONID") || cookie.startsWith("SESSION"));
+        assertThat(response.body()).doesNotContain("name=\"_csrf\"");
+    }
+
     @ParameterizedTest(name = "lang={0}")
     @ValueSource(strings = {"ru", "en"})
     @DisplayName("UI-1 WCAG basics: lang attribute, skip link to main, one h1, alt on images, named navigation")
