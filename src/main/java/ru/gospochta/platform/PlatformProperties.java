@@ -1,6 +1,7 @@
 package ru.gospochta.platform;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,13 +19,19 @@ import org.springframework.validation.annotation.Validated;
  * @param demo whether to seed demo accounts at start-up
  * @param db the external database; when {@code url} is empty (and Spring's own
  *           {@code spring.datasource.url} is not set) an embedded PostgreSQL is started in the data directory
+ * @param keys server keys by name, base64; those not given are generated in the data directory
  */
 @Validated
 @ConfigurationProperties("gospochta")
 public record PlatformProperties(
         @DefaultValue("./data") @NotNull Path dataDir,
         @DefaultValue("false") boolean demo,
-        @DefaultValue @Valid Db db) {
+        @DefaultValue @Valid Db db,
+        Map<String, String> keys) {
+
+    public PlatformProperties {
+        keys = keys == null ? Map.of() : Map.copyOf(keys);
+    }
 
     /**
      * @param url JDBC URL of an external PostgreSQL ({@code GOSPOCHTA_DB_URL})
