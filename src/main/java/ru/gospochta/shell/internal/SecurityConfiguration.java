@@ -1,5 +1,7 @@
 package ru.gospochta.shell.internal;
 
+import java.util.Arrays;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +19,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter.HeaderValue;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains: the actuator (HTTP Basic for staff, health and metrics open to probes and
@@ -32,6 +36,10 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-src 'self'; frame-ancestors 'none'";
+
+    /** The citizen's personal account: reached after signing in at /login. */
+    static final String[] CITIZEN_AREAS = {"/cabinet", "/cabinet/**", "/security", "/security/**",
+            "/identity-confirmation", "/identity-confirmation/**"};
 
     @Bean
     @Order(1)
@@ -56,6 +64,11 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/error", "/favicon.ico", "/robots.txt").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                         .requestMatchers("/admin/login").permitAll()
+                        .requestMatchers("/login", "/login/**", "/register", "/register/**", "/recover", "/recover/**")
+                        .permitAll()
+                        .requestMatchers(CITIZEN_AREAS).hasRole("CITIZEN")
+                        .requestMatchers("/admin/identity-documents", "/admin/identity-documents/**")
+                        .hasAnyRole("SUPPORT_OPERATOR", "ADMIN")
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
@@ -85,10 +98,16 @@ class SecurityConfiguration {
         }
     }
 
+    private static RequestMatcher citizenAreas() {
+        return new OrRequestMatcher(Arrays.stream(CITIZEN_AREAS)
+                .map(pattern -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(pattern)).toList());
+    }
+
     private static AuthenticationEntryPoint signInOrNotFound() {
         return DelegatingAuthenticationEntryPoint.builder()
                 .addEntryPointFor(new LoginUrlAuthenticationEntryPoint("/admin/login"),
                         PathPatternRequestMatcher.pathPattern("/admin/**"))
+                .addEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), citizenAreas())
                 .defaultEntryPoint((request, response, refused) -> response.sendError(HttpServletResponse.SC_NOT_FOUND))
                 .build();
     }
