@@ -2,6 +2,7 @@ package ru.gospochta;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,13 +24,29 @@ public final class WebClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
     public WebClient(int port) {
         // 127.0.0.1 rather than localhost, so the source address the server sees is predictable.
         this.base = "http://127.0.0.1:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Sends this cookie from now on, e.g. a session made by the test. */
+    public WebClient withCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base), cookie);
+        return this;
+    }
+
+    /** The value of a cookie the server set, if it did. */
+    public java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().get(URI.create(base)).stream()
+                .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
     }
 
     public HttpResponse<String> get(String path, String... headers) {
