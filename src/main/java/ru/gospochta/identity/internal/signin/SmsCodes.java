@@ -71,6 +71,17 @@ public class SmsCodes {
         return new Sent(now.plus(LIFETIME), now.plus(RESEND_AFTER));
     }
 
+    /** An SMS that carries no code (a notice), under the same limits as codes so it cannot be used to flood a phone. */
+    @Transactional
+    public Sent sendNotice(String phone, @Nullable String sourceIp, String text) {
+        Instant now = clock.instant();
+        checkLimits(phone, sourceIp, now);
+        db.sql("INSERT INTO identity.sms_sent (phone, source_ip, sent_at) VALUES (:phone, :ip, :now)")
+                .param("phone", phone).param("ip", sourceIp).param("now", utc(now)).update();
+        sms.send(phone, text);
+        return new Sent(now.plus(LIFETIME), now.plus(RESEND_AFTER));
+    }
+
     private void checkLimits(String phone, @Nullable String sourceIp, Instant now) {
         Optional<Duration> wait = limitWait("phone", phone, now);
         if (wait.isEmpty() && sourceIp != null) {
