@@ -1,10 +1,13 @@
 package ru.gospochta.identity.internal.signin;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +31,8 @@ import ru.gospochta.platform.OutgoingSms;
  */
 @Service
 public class SmsCodes {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient db;
     private final OneTimeCode codes;
@@ -55,18 +60,7 @@ public class SmsCodes {
         Instant now = clock.instant();
         checkLimits(phone, sourceIp, now);
         String code = OneTimeCode.newCode();
-        db.sql("""
-                UPDATE identity.one_time_codes SET consumed_at = :now
-                WHERE purpose = :purpose AND target = :target AND consumed_at IS NULL""")
-                .param("now", utc(now)).param("purpose", purpose.name()).param("target", phone).update();
-        db.sql("""
-                INSERT INTO identity.one_time_codes (id, purpose, target, account_id, code_hash, created_at, expires_at)
-                VALUES (:id, :purpose, :target, :account, :hash, :now, :expires)""")
-                .param("id", UUID.randomUUID()).param("purpose", purpose.name()).param("target", phone)
-                .param("account", account).param("hash", codes.hash(code, purpose, phone).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .param("now", utc(now)).param("expires", utc(now.plus(limits.codeLifetime()))).update();
-        db.sql("INSERT INTO identity.sms_sent (phone, source_ip, sent_at) VALUES (:phone, :ip, :now)")
-                .param("phone", phone).param("ip", sourceIp).param("now", utc(now)).update();
+        store(purpose, phone, account, codes.hash(code, purpose, phone), sourceIp, now);
         sms.send(phone, messages.getMessage("identity.sms." + purpose.name().toLowerCase(), new Object[] {code}, locale));
         return new Sent(now.plus(limits.codeLifetime()), now.plus(limits.interval()));
     }
@@ -127,7 +121,7 @@ public class SmsCodes {
                 ORDER BY created_at DESC LIMIT 1 FOR UPDATE""")
                 .param("purpose", purpose.name()).param("target", phone)
                 .query((rs, n) -> new Live(rs.getObject("id", UUID.class),
-                        new String(rs.getBytes("code_hash"), java.nio.charset.StandardCharsets.US_ASCII),
+                        new String(rs.getBytes("code_hash"), StandardCharsets.US_ASCII),
                         rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getInt("attempts")))
                 .optional()
                 .orElseThrow(() -> new CodeRejected(CodeRejected.Reason.NONE, 0));
@@ -145,6 +139,39 @@ public class SmsCodes {
         db.sql("UPDATE identity.one_time_codes SET attempts = attempts + 1 WHERE id = :id").param("id", live.id()).update();
         int left = limits.codeTries() - live.attempts() - 1;
         throw new CodeRejected(left == 0 ? CodeRejected.Reason.EXHAUSTED : CodeRejected.Reason.WRONG, left);
+    }
+
+    /**
+     * Everything {@link #send} does but the sending, for a target that must not be told apart from
+     * a real one (ACC-5: «Забыли пароль?» for an account that does not exist). The limits are
+     * checked and spent alike, and a live code is stored whose hash no typed code can match, so
+     * {@link #verify} counts its tries and lets it expire exactly as it would a real one.
+     */
+    @Transactional
+    public Sent sendDecoy(Purpose purpose, String target, @Nullable String sourceIp) {
+        Instant now = clock.instant();
+        checkLimits(target, sourceIp, now);
+        byte[] noCode = new byte[32];
+        RANDOM.nextBytes(noCode);
+        store(purpose, target, null, Base64.getUrlEncoder().withoutPadding().encodeToString(noCode), sourceIp, now);
+        return new Sent(now.plus(limits.codeLifetime()), now.plus(limits.interval()));
+    }
+
+    /** Replaces the live code of the purpose and target and counts the SMS against the limits. */
+    private void store(Purpose purpose, String target, @Nullable UUID account, String codeHash,
+            @Nullable String sourceIp, Instant now) {
+        db.sql("""
+                UPDATE identity.one_time_codes SET consumed_at = :now
+                WHERE purpose = :purpose AND target = :target AND consumed_at IS NULL""")
+                .param("now", utc(now)).param("purpose", purpose.name()).param("target", target).update();
+        db.sql("""
+                INSERT INTO identity.one_time_codes (id, purpose, target, account_id, code_hash, created_at, expires_at)
+                VALUES (:id, :purpose, :target, :account, :hash, :now, :expires)""")
+                .param("id", UUID.randomUUID()).param("purpose", purpose.name()).param("target", target)
+                .param("account", account).param("hash", codeHash.getBytes(StandardCharsets.US_ASCII))
+                .param("now", utc(now)).param("expires", utc(now.plus(limits.codeLifetime()))).update();
+        db.sql("INSERT INTO identity.sms_sent (phone, source_ip, sent_at) VALUES (:phone, :ip, :now)")
+                .param("phone", target).param("ip", sourceIp).param("now", utc(now)).update();
     }
 
     private static OffsetDateTime utc(Instant instant) {
