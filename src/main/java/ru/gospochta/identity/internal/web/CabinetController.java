@@ -1,5 +1,7 @@
 package ru.gospochta.identity.internal.web;
 
+import java.time.Clock;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,6 +11,7 @@ import ru.gospochta.identity.CitizenPrincipal;
 import ru.gospochta.identity.PhoneNumber;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.account.Accounts;
+import ru.gospochta.identity.internal.recovery.PasswordAge;
 
 /**
  * The citizen's personal account home. For now it shows who is signed in and the account's state;
@@ -18,9 +21,13 @@ import ru.gospochta.identity.internal.account.Accounts;
 class CabinetController {
 
     private final Accounts accounts;
+    private final PasswordAge passwordAge;
+    private final Clock clock;
 
-    CabinetController(Accounts accounts) {
+    CabinetController(Accounts accounts, PasswordAge passwordAge, Clock clock) {
         this.accounts = accounts;
+        this.passwordAge = passwordAge;
+        this.clock = clock;
     }
 
     @GetMapping("/cabinet")
@@ -28,6 +35,7 @@ class CabinetController {
         Account account = accounts.byId(me.accountId()).orElseThrow();
         model.addAttribute("account", account);
         model.addAttribute("maskedPhone", PhoneNumber.parse(account.phone()).masked());
+        model.addAttribute("passwordDue", passwordAge.dueForChange(account, clock));
         return "identity/web/cabinet";
     }
 }
