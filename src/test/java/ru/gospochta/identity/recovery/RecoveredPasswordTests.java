@@ -23,7 +23,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.Session;
@@ -36,15 +35,15 @@ import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.IServletWebExchange;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
-import ru.gospochta.IntegrationTest;
+import ru.gospochta.MutableClock;
+import ru.gospochta.identity.IdentityTest;
 import ru.gospochta.WebClient;
 import ru.gospochta.identity.TestCitizens;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.account.Accounts;
 
 /** «Забыли пароль?» after the accepted code: the new password, what it ends, and who is told. */
-@IntegrationTest
-@Import(MovableClock.Configuration.class)
+@IdentityTest
 class RecoveredPasswordTests {
 
     static final String NEW_PASSWORD = "Tayga-Ozero#Solnce58";
@@ -53,7 +52,7 @@ class RecoveredPasswordTests {
     @Autowired PasswordEncoder passwords;
     @Autowired JdbcClient db;
     @Autowired SessionRepository<? extends Session> sessions;
-    @Autowired MovableClock clock;
+    @Autowired MutableClock clock;
     @Autowired ITemplateEngine templates;
     @LocalServerPort int port;
 
@@ -64,6 +63,12 @@ class RecoveredPasswordTests {
     @AfterEach
     void freshSmsAllowance() {
         RecoveryPages.forgetSmsFromTestAddress(db);
+    }
+
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clock.reset();
     }
 
     @Test

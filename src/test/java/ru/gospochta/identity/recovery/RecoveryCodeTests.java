@@ -21,11 +21,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import ru.gospochta.IntegrationTest;
+import ru.gospochta.MutableClock;
+import ru.gospochta.identity.IdentityTest;
 import ru.gospochta.WebClient;
 import ru.gospochta.identity.AccountState;
 import ru.gospochta.identity.PhoneNumber;
@@ -35,20 +35,25 @@ import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.account.Accounts;
 
 /** «Забыли пароль?» up to the accepted code: who learns what, and how codes are sent, checked and limited. */
-@IntegrationTest
-@Import(MovableClock.Configuration.class)
+@IdentityTest
 class RecoveryCodeTests {
 
     @Autowired Accounts accounts;
     @Autowired PasswordEncoder passwords;
     @Autowired JdbcClient db;
-    @Autowired MovableClock clock;
+    @Autowired MutableClock clock;
     @LocalServerPort int port;
 
     @BeforeEach
     @AfterEach
     void freshSmsAllowance() {
         RecoveryPages.forgetSmsFromTestAddress(db);
+    }
+
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clock.reset();
     }
 
     @Test
