@@ -236,5 +236,8 @@ class SignInTests {
 
         WebClient stolen = new WebClient(port).withCookie("GOSPOCHTA_SESSION", session);
         assertThat(stolen.get("/cabinet").statusCode()).isEqualTo(302);
+        assertThat(db.sql("SELECT action FROM audit.entries WHERE actor = :actor ORDER BY seq")
+                .param("actor", "citizen:" + citizen.id()).query(String.class).list())
+                .contains("identity.sign-in", "session.ended");
     }
 }
