@@ -1,6 +1,7 @@
 /**
- * Identity: who may sign in. For now the staff accounts (administrators) that guard the admin
- * area; citizens' accounts, second factors and sessions land here next.
+ * Identity: who may sign in and how — citizens' accounts (registration, phone and identity
+ * confirmation, passwords, second factors, recovery, sessions) and the staff accounts of the
+ * admin area.
  */
 @ApplicationModule(displayName = "Identity", allowedDependencies = {"platform", "audit"})
 @NullMarked

@@ -25,6 +25,11 @@ public final class DemoSecrets {
         return known.computeIfAbsent(key, k -> generate());
     }
 
+    /** The secret stored under {@code key}, or a new one made by {@code fresh} (e.g. a TOTP key). */
+    public String get(String key, java.util.function.Supplier<String> fresh) {
+        return known.computeIfAbsent(key, k -> fresh.get());
+    }
+
     private String generate() {
         StringBuilder secret = new StringBuilder("Demo-");
         for (int i = 0; i < 14; i++) {

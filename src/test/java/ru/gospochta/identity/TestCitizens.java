@@ -33,12 +33,21 @@ public final class TestCitizens {
     private TestCitizens() {
     }
 
-    /** An active account with a unique mobile number (+7 916 …) and a SNILS with a valid check number. */
+    /** A mobile number (+7 916 …) no other test uses. */
+    public static String newPhone() {
+        return "+7916" + String.format("%07d", SEQUENCE.incrementAndGet() % 10_000_000L);
+    }
+
+    /** A SNILS with a valid check number that no other test uses, 11 digits. */
+    public static String newSnils() {
+        String body = String.format("%09d", 2_000_000 + SEQUENCE.incrementAndGet() * 97 % 990_000_000L);
+        return body + snilsCheck(body);
+    }
+
+    /** An active account with a unique mobile number and SNILS. */
     public static Account create(Accounts accounts, PasswordEncoder passwords) {
-        long n = SEQUENCE.incrementAndGet() % 10_000_000L;
-        String phone = "+7916" + String.format("%07d", n);
-        String snilsBody = String.format("%09d", 2_000_000 + n * 97 % 990_000_000L);
-        String snils = snilsBody + snilsCheck(snilsBody);
+        String phone = newPhone();
+        String snils = newSnils();
         Instant now = Instant.now();
         Account account = new Account(UUID.randomUUID(), phone, snils, null, "Иванова", "Мария", "Петровна",
                 LocalDate.of(1990, 5, 17), "4506", "123456", "г. Москва, ул. Тверская, д. 1, кв. 1", AccountState.ACTIVE,

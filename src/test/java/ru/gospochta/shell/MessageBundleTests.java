@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,22 +27,45 @@ class MessageBundleTests {
     /** A fixed message key in a template: #{key} or #{key(args)}, not one built from ${…}. */
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9.-]+)[}(]");
 
-    @Test
-    @DisplayName("UI-1 every Russian key has an English text and every English key a Russian one")
-    void sameKeys() throws IOException {
-        Properties russian = load("messages.properties");
-        Properties english = load("messages_en.properties");
+    /** Every Russian bundle (the shell's and each module's under i18n/), by the name of its English twin. */
+    static List<String> russianBundles() throws IOException {
+        List<String> bundles = new ArrayList<>(List.of("messages.properties"));
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties")) {
+            String name = r.getFilename();
+            if (name != null && !name.endsWith("_en.properties")) {
+                bundles.add("i18n/" + name);
+            }
+        }
+        return bundles;
+    }
 
-        assertThat(difference(russian.stringPropertyNames(), english.stringPropertyNames()))
-                .as("in messages.properties but not in messages_en.properties").isEmpty();
-        assertThat(difference(english.stringPropertyNames(), russian.stringPropertyNames()))
-                .as("in messages_en.properties but not in messages.properties").isEmpty();
+    static String english(String russianBundle) {
+        return russianBundle.replace(".properties", "_en.properties");
+    }
+
+    @Test
+    @DisplayName("UI-1 every Russian key has an English text and every English key a Russian one, in every bundle")
+    void sameKeys() throws IOException {
+        for (String bundle : russianBundles()) {
+            Properties russian = load(bundle);
+            Properties english = load(english(bundle));
+
+            assertThat(difference(russian.stringPropertyNames(), english.stringPropertyNames()))
+                    .as("in " + bundle + " but not in its English twin").isEmpty();
+            assertThat(difference(english.stringPropertyNames(), russian.stringPropertyNames()))
+                    .as("in " + english(bundle) + " but not in its Russian twin").isEmpty();
+        }
     }
 
     @Test
     @DisplayName("UI-1 no message is blank")
     void noBlankTexts() throws IOException {
-        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
+        List<String> all = new ArrayList<>();
+        for (String bundle : russianBundles()) {
+            all.add(bundle);
+            all.add(english(bundle));
+        }
+        for (String bundle : all) {
             Properties texts = load(bundle);
             assertThat(texts.stringPropertyNames()).as(bundle).allSatisfy(key ->
                     assertThat(texts.getProperty(key)).as(bundle + " " + key).isNotBlank());
@@ -50,15 +75,12 @@ class MessageBundleTests {
     @Test
     @DisplayName("UI-1 every fixed message key a template uses exists")
     void templatesUseExistingKeys() throws IOException {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-        // Modules keep their texts in bundles of their own under i18n/; a template may use any of them.
-        Set<String> known = new TreeSet<>(load("messages.properties").stringPropertyNames());
-        for (Resource bundle : resolver.getResources("classpath*:i18n/*.properties")) {
-            if (bundle.getFilename() != null && !bundle.getFilename().matches(".*_[a-z]{2}\\.properties")) {
-                known.addAll(load("i18n/" + bundle.getFilename()).stringPropertyNames());
-            }
+        Set<String> known = new TreeSet<>();
+        for (String bundle : russianBundles()) {
+            known.addAll(load(bundle).stringPropertyNames());
         }
         Set<String> missing = new TreeSet<>();
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         for (Resource template : resolver.getResources("classpath*:templates/**/*.html")) {
             try (InputStream in = template.getInputStream()) {
                 Matcher m = TEMPLATE_KEY.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -69,10 +69,13 @@ class SecurityHeadersTests {
     @Test
     @DisplayName("SEC-3 outside the staff area a closed or unknown address is a plain 404, not the staff sign-in")
     void anonymousElsewhereGetsNotFound() {
-        HttpResponse<String> response = http.page("/cabinet/messages/42");
+        HttpResponse<String> response = http.page("/archive/messages/42");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Location")).isEmpty();
+        HttpResponse<String> cabinet = http.page("/cabinet/messages/42");
+        assertThat(cabinet.statusCode()).as("the citizen's own area asks to sign in").isEqualTo(302);
+        assertThat(cabinet.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,19 @@ class SignInAuditor {
     void signInFailed(AbstractAuthenticationFailureEvent event) {
         auditLog.record(entry(event.getAuthentication(), AuditOutcome.FAILURE)
                 .with("reason", reasonOf(event.getException())));
+    }
+
+    /** Signing out ends the session; citizens' and staff's alike (ACC-6, SEC-4). */
+    @EventListener
+    void signedOut(LogoutSuccessEvent event) {
+        Authentication authentication = event.getAuthentication();
+        String name = authentication.getName();
+        String actor = name.startsWith("citizen:") ? name : WebOrigin.staffActor(name);
+        AuditEntry entry = AuditEntry.of(actor, "session.ended", actor, AuditOutcome.SUCCESS).with("reason", "sign-out");
+        if (authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null) {
+            entry = entry.from(web.getRemoteAddress());
+        }
+        auditLog.record(entry);
     }
 
     private static AuditEntry entry(Authentication authentication, AuditOutcome outcome) {

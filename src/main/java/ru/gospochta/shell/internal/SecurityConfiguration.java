@@ -69,7 +69,8 @@ class SecurityConfiguration {
                         .requestMatchers(CITIZEN_AREAS).hasRole("CITIZEN")
                         .requestMatchers("/admin/identity-documents", "/admin/identity-documents/**")
                         .hasAnyRole("SUPPORT_OPERATOR", "ADMIN")
-                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/admin").hasAnyRole("ADMIN", "SUPPORT_OPERATOR", "SECURITY_OFFICER")
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/admin/login")

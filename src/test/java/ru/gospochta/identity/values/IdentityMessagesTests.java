@@ -32,8 +32,12 @@ class IdentityMessagesTests {
     static final String RUSSIAN = "/i18n/identity.properties";
     static final String ENGLISH = "/i18n/identity_en.properties";
 
-    /** A message key written as a string literal in the module's code, e.g. "identity.snils.checksum". */
-    static final Pattern CODE_LITERAL = Pattern.compile("\"(identity\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)\"");
+    /**
+     * A code handed to InvalidValue as a string literal, e.g. "identity.snils.checksum". Other
+     * literals of the same shape, such as audit action names, are not message keys.
+     */
+    static final Pattern CODE_LITERAL =
+            Pattern.compile("new InvalidValue\\(\\s*[^,()]+,\\s*\"(identity\\.[a-z0-9-]+(?:\\.[a-z0-9-]+)+)\"");
 
     @Test
     @DisplayName("ACC-1, ACC-4: the Russian and English bundles have the same keys")

@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import ru.gospochta.identity.IdentityProperties;
+
 /**
  * Sessions end after 30 idle minutes (server.servlet.session.timeout) and, whatever the activity,
  * 12 hours after they began: a session taken over cannot be kept alive forever.
@@ -22,11 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class SessionLifetime {
 
-    static final Duration ABSOLUTE = Duration.ofHours(12);
-
     @Bean
-    FilterRegistrationBean<AbsoluteTimeout> absoluteSessionTimeout(Clock clock) {
-        FilterRegistrationBean<AbsoluteTimeout> registration = new FilterRegistrationBean<>(new AbsoluteTimeout(clock));
+    FilterRegistrationBean<AbsoluteTimeout> absoluteSessionTimeout(Clock clock, IdentityProperties properties) {
+        FilterRegistrationBean<AbsoluteTimeout> registration = new FilterRegistrationBean<>(
+                new AbsoluteTimeout(clock, properties.signIn().sessionLifetime()));
         // After the session repository filter, before Spring Security reads the session.
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
@@ -35,16 +36,18 @@ class SessionLifetime {
     static final class AbsoluteTimeout extends OncePerRequestFilter {
 
         private final Clock clock;
+        private final Duration lifetime;
 
-        AbsoluteTimeout(Clock clock) {
+        AbsoluteTimeout(Clock clock, Duration lifetime) {
             this.clock = clock;
+            this.lifetime = lifetime;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             HttpSession session = request.getSession(false);
-            if (session != null && clock.millis() - session.getCreationTime() > ABSOLUTE.toMillis()) {
+            if (session != null && clock.millis() - session.getCreationTime() > lifetime.toMillis()) {
                 session.invalidate();
             }
             chain.doFilter(request, response);

@@ -12,25 +12,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.gospochta.identity.IdentityProperties;
+
 /**
  * Counts wrong answers per subject (an identifier typed at sign-in, a source address) and makes
- * the subject wait after {@value #FAILURES_BEFORE_WAIT} of them: 15 minutes the first time, 60
+ * the subject wait after five of them (by default): 15 minutes the first time, 60
  * minutes on every repetition until a success (ACC-7). Subjects are the typed identifier, not the
  * account, so an unknown login earns exactly the same waits as a real one.
  */
 @Component
 public class Throttle {
 
-    static final int FAILURES_BEFORE_WAIT = 5;
-    static final Duration FIRST_WAIT = Duration.ofMinutes(15);
-    static final Duration REPEATED_WAIT = Duration.ofMinutes(60);
-
     private final JdbcClient db;
     private final Clock clock;
+    private final IdentityProperties.SignIn limits;
 
-    public Throttle(JdbcClient db, Clock clock) {
+    public Throttle(JdbcClient db, Clock clock, IdentityProperties properties) {
         this.db = db;
         this.clock = clock;
+        this.limits = properties.signIn();
     }
 
     /** How long the subject must still wait, if it must. */
@@ -60,10 +60,10 @@ public class Throttle {
                 .param("subject", subject).param("now", now)
                 .query((rs, n) -> new Row(rs.getInt("failures"), rs.getInt("lockouts")))
                 .single();
-        if (row.failures() < FAILURES_BEFORE_WAIT) {
+        if (row.failures() < limits.failuresBeforeWait()) {
             return Optional.empty();
         }
-        Duration wait = row.lockouts() == 0 ? FIRST_WAIT : REPEATED_WAIT;
+        Duration wait = row.lockouts() == 0 ? limits.firstWait() : limits.repeatedWait();
         db.sql("""
                 UPDATE identity.sign_in_throttles
                 SET failures = 0, lockouts = lockouts + 1, locked_until = :until WHERE subject = :subject""")

@@ -1,0 +1,39 @@
+package ru.gospochta.identity.internal.documents;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import ru.gospochta.identity.internal.account.Accounts;
+import ru.gospochta.platform.OutgoingSms;
+
+/**
+ * Tells the citizen by SMS that their document was decided. The text never carries the reason,
+ * which may name personal data: it sends them to the cabinet, where they are signed in.
+ */
+@Component
+class DecisionNotices {
+
+    /** The account keeps no language; SMS go out in the portal's default one. */
+    private static final Locale SMS_LANGUAGE = Locale.of("ru");
+
+    private final Accounts accounts;
+    private final OutgoingSms sms;
+    private final MessageSource messages;
+
+    DecisionNotices(Accounts accounts, OutgoingSms sms, MessageSource messages) {
+        this.accounts = accounts;
+        this.sms = sms;
+        this.messages = messages;
+    }
+
+    @ApplicationModuleListener
+    void on(IdentityDocumentDecided decided) {
+        String key = decided.approved() ? "identity.documents.sms.approved" : "identity.documents.sms.rejected";
+        String text = messages.getMessage(key, null, SMS_LANGUAGE);
+        // An account deleted since the decision has nobody left to tell.
+        accounts.byId(decided.accountId()).ifPresent(account -> sms.send(account.phone(), text));
+    }
+}

@@ -1,0 +1,78 @@
+package ru.gospochta.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+
+import ru.gospochta.MutableClock;
+import ru.gospochta.WebClient;
+import ru.gospochta.identity.internal.account.Account;
+import ru.gospochta.identity.internal.account.Accounts;
+
+@IdentityTest
+class SessionLifetimeTests {
+
+    @Autowired Accounts accounts;
+    @Autowired PasswordEncoder passwords;
+    @Autowired SessionRepository<? extends Session> sessions;
+    @Autowired JdbcClient db;
+    @Autowired MutableClock clock;
+    @LocalServerPort int port;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    @DisplayName("ACC-6: sessions live in PostgreSQL with a 30-minute idle timeout, and the cookie is HttpOnly and SameSite=Lax")
+    void idleTimeoutAndCookie() {
+        Account citizen = TestCitizens.create(accounts, passwords);
+        WebClient browser = TestCitizens.signedIn(port, citizen, sessions);
+        assertThat(browser.get("/cabinet").statusCode()).isEqualTo(200);
+
+        Integer idle = db.sql("SELECT max_inactive_interval FROM identity.spring_session WHERE principal_name = :p")
+                .param("p", "citizen:" + citizen.id()).query(Integer.class).single();
+        assertThat(idle).isEqualTo(1800);
+
+        HttpResponse<String> login = new WebClient(port).get("/register");
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("GOSPOCHTA_SESSION=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+    }
+
+    @Test
+    @DisplayName("ACC-6: a session ends 12 hours after it began, however busy it was")
+    void absoluteLifetime() {
+        Account citizen = TestCitizens.create(accounts, passwords);
+        WebClient browser = TestCitizens.signedIn(port, citizen, sessions);
+        assertThat(browser.get("/cabinet").statusCode()).isEqualTo(200);
+
+        clock.advance(Duration.ofHours(11));
+        assertThat(browser.get("/cabinet").statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofHours(1).plusMinutes(1));
+        HttpResponse<String> expired = browser.get("/cabinet");
+        assertThat(expired.statusCode()).isEqualTo(302);
+        assertThat(expired.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    @DisplayName("SEC-3: the cabinet is for signed-in citizens only; a staff session does not open it")
+    void cabinetNeedsCitizen() {
+        assertThat(new WebClient(port).get("/cabinet").statusCode()).isEqualTo(302);
+        ru.gospochta.TestStaff.ensureAdmin(db, passwords);
+        WebClient admin = new WebClient(port);
+        admin.signIn(ru.gospochta.TestStaff.ADMIN, ru.gospochta.TestStaff.PASSWORD);
+        assertThat(admin.get("/cabinet").statusCode()).isEqualTo(403);
+    }
+}
