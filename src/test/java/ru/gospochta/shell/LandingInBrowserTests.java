@@ -1,14 +1,8 @@
 package ru.gospochta.shell;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,21 +13,16 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.UnsupportedCommandException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.util.FileSystemUtils;
+
+import ru.gospochta.Browsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The landing page in a real browser (Debian's headless Chromium), where the CSP is actually
@@ -44,45 +33,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @DisplayName("UI-1 the landing page in a real browser")
 class LandingInBrowserTests {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final String CONSOLE_PROBE = "gospochta-console-probe";
 
     @LocalServerPort
     int port;
 
-    private Path profile;
-    private ChromeDriverService service;
+    private Browsers.Browser session;
     private WebDriver browser;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        String missing = "No headless browser at " + CHROMIUM + " and " + CHROMEDRIVER
-                + ": install chromium and chromium-driver (apt-get install chromium chromium-driver)";
-        if (System.getenv("CI") != null) {
-            if (!installed) {
-                fail(missing + ". CI must run the browser test, so it fails instead of skipping.");
-            }
-        } else {
-            assumeTrue(installed, missing + " to run this test.");
-        }
-        profile = Files.createTempDirectory("gospochta-chromium-");
-        // Both paths given explicitly, so Selenium Manager never tries to download a driver or browser.
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options(profile));
+    void startBrowser() {
+        session = Browsers.start();
+        browser = session.driver();
     }
 
     @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+    void stopBrowser() {
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -113,20 +81,6 @@ class LandingInBrowserTests {
         consoleLines().ifPresent(console -> assertThat(console).as("browser console")
                 .anyMatch(line -> line.contains(CONSOLE_PROBE))
                 .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to")));
-    }
-
-    private static ChromeOptions options(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--lang=ru-RU", "--window-size=1280,900");
-        // A Russian citizen's browser: the page must come up in Russian before any switch.
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru-RU,ru"));
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        return options;
     }
 
     private String documentLanguage() {
