@@ -1,18 +1,10 @@
 package ru.gospochta.identity.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,12 +15,8 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.UnsupportedCommandException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
-import org.springframework.util.FileSystemUtils;
 
+import ru.gospochta.Browsers;
 import ru.gospochta.IntegrationTest;
 import ru.gospochta.identity.TestCitizens;
 import ru.gospochta.identity.internal.account.Account;
@@ -48,13 +36,10 @@ import ru.gospochta.identity.internal.factors.TotpSecret;
 /**
  * The settings pages in headless Chromium, where the CSP is enforced: the QR code shows, htmx
  * measures the new password as it is typed (with the CSRF header), and the print button appears.
- * Skipped without the browser, except on CI.
+ * Skipped without the browser, except on CI ({@link Browsers}).
  */
 @IntegrationTest
 class SecuritySettingsInBrowserTests {
-
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -71,38 +56,21 @@ class SecuritySettingsInBrowserTests {
     @Autowired
     Totp totp;
 
-    private Path profile;
-    private ChromeDriverService service;
+    private Browsers.Browser started;
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        String missing = "No headless browser at " + CHROMIUM + " and " + CHROMEDRIVER;
-        if (System.getenv("CI") != null) {
-            if (!installed) {
-                fail(missing + ". CI must run the browser test, so it fails instead of skipping.");
-            }
-        } else {
-            assumeTrue(installed, missing);
-        }
-        profile = Files.createTempDirectory("gospochta-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options(profile));
+    void startBrowser() {
+        started = Browsers.start();
+        browser = started.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
     @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+    void stopBrowser() {
+        if (started != null) {
+            started.close();
         }
     }
 
@@ -163,18 +131,5 @@ class SecuritySettingsInBrowserTests {
             return;
         }
         assertThat(console).noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
-    }
-
-    private static ChromeOptions options(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile, "--lang=ru-RU", "--window-size=1280,900");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ru-RU,ru"));
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        return options;
     }
 }
