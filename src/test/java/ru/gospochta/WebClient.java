@@ -25,6 +25,7 @@ public final class WebClient {
 
     private final String base;
     private final CookieManager cookies = new CookieManager();
+    private final java.util.List<HttpResponse<String>> history = new java.util.ArrayList<>();
     private final HttpClient http;
 
     public WebClient(int port) {
@@ -41,6 +42,11 @@ public final class WebClient {
         cookie.setVersion(0);
         cookies.getCookieStore().add(URI.create(base), cookie);
         return this;
+    }
+
+    /** Every response this client received, oldest first. */
+    public java.util.List<HttpResponse<String>> history() {
+        return java.util.List.copyOf(history);
     }
 
     /** The value of a cookie the server set, if it did. */
@@ -88,7 +94,9 @@ public final class WebClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            history.add(response);
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
