@@ -192,7 +192,7 @@ class RegistrationTests {
         assertThat(hint).contains("id=\"snils-error\"").contains("СНИЛС");
         String fine = browser.postForm("/register/check/snils",
                 Map.of("snils", "112-233-445 95", "_csrf", WebClient.csrfToken(page))).body();
-        assertThat(fine).contains("id=\"snils-error\"").doesNotContain("<p>");
+        assertThat(fine).as("a valid SNILS, taken or not, has no hint").contains("id=\"snils-error\"").doesNotContain("<p>");
     }
 
     @Test

@@ -81,9 +81,13 @@ public class Registration {
     public record Pending(UUID account, String phone, SmsCodes.Sent sent) {
     }
 
-    /** Checks one field alone, for the as-you-type hints; empty when it is fine. */
+    /**
+     * Checks one field alone, for the as-you-type hints; empty when it is fine. Only the rules of
+     * the value itself: whether a SNILS is taken is told on submission, so the hint cannot be used
+     * to look up who is registered.
+     */
     public List<String> check(String field, RegistrationForm form) {
-        return validate(form).errors().getOrDefault(field, List.of());
+        return validate(form, false).errors().getOrDefault(field, List.of());
     }
 
     /**
@@ -93,7 +97,7 @@ public class Registration {
      */
     @Transactional(noRollbackFor = Refused.class)
     public Pending register(RegistrationForm form, @Nullable String sourceIp, Locale locale) {
-        Validated valid = validate(form);
+        Validated valid = validate(form, true);
         if (!valid.errors().isEmpty()) {
             throw new Refused(valid.errors());
         }
@@ -137,7 +141,7 @@ public class Registration {
             @Nullable Snils snils, @Nullable Inn inn) {
     }
 
-    private Validated validate(RegistrationForm form) {
+    private Validated validate(RegistrationForm form, boolean checkTaken) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         PhoneNumber phone = field(errors, "phone", () -> PhoneNumber.parse(RegistrationForm.text(form.phone())));
         PersonName name = field(errors, "name", () -> PersonName.parse(RegistrationForm.text(form.surname()),
@@ -147,7 +151,7 @@ public class Registration {
         Address address = field(errors, "address", () -> Address.parse(RegistrationForm.text(form.address())));
         Snils snils = field(errors, "snils", () -> Snils.parse(RegistrationForm.text(form.snils())));
         Inn inn = blankToNull(form.inn()) == null ? null : field(errors, "inn", () -> Inn.parse(RegistrationForm.text(form.inn())));
-        if (snils != null && accounts.snilsTaken(snils.digits())) {
+        if (checkTaken && snils != null && accounts.snilsTaken(snils.digits())) {
             errors.computeIfAbsent("snils", k -> new ArrayList<>()).add("identity.register.snils-taken");
         }
         String password = RegistrationForm.text(form.password());
