@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
+import ru.gospochta.identity.internal.Waits;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.settings.RefusalMessages;
 import ru.gospochta.identity.internal.signin.SignInJournal;
@@ -74,11 +75,11 @@ class SecurityMessagesTests {
     @DisplayName("ACC-7: waits are told in plain words with the right Russian and English forms")
     void tellsWaitsInPlainWords() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/identity-security");
+        source.setBasenames("i18n/identity-security", "i18n/identity-web");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         Locale ru = Locale.of("ru");
-        RefusalMessages messages = new RefusalMessages(source);
+        RefusalMessages messages = new RefusalMessages(source, new Waits(source));
 
         assertThat(messages.inPlainWords(Duration.ofMinutes(15), ru)).isEqualTo("15 минут");
         assertThat(messages.inPlainWords(Duration.ofMinutes(1), ru)).isEqualTo("1 минуту");

@@ -21,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.gospochta.identity.PasswordStrength;
+import ru.gospochta.identity.internal.Waits;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.signin.CodeRejected;
 import ru.gospochta.identity.internal.signin.SmsLimitReached;
@@ -40,11 +41,13 @@ class RecoveryController {
 
     private final PasswordRecovery recovery;
     private final MessageSource messages;
+    private final Waits waits;
     private final Clock clock;
 
-    RecoveryController(PasswordRecovery recovery, MessageSource messages, Clock clock) {
+    RecoveryController(PasswordRecovery recovery, MessageSource messages, Waits waits, Clock clock) {
         this.recovery = recovery;
         this.messages = messages;
+        this.waits = waits;
         this.clock = clock;
     }
 
@@ -232,7 +235,7 @@ class RecoveryController {
     }
 
     private String words(Duration wait, Locale locale) {
-        return WaitInWords.of(wait, locale, messages);
+        return waits.inWords(wait, locale);
     }
 
     private String text(String code, Locale locale, @Nullable Object... args) {

@@ -16,10 +16,4 @@ final class Origins {
         return new CitizenSignIn.Origin(request.getRemoteAddr(), Devices.describe(request.getHeader("User-Agent")),
                 RequestContextUtils.getLocale(request));
     }
-
-    /** "15 минут" / "45 секунд" for a wait, in whole minutes above a minute. */
-    static long[] minutesAndSeconds(java.time.Duration wait) {
-        long seconds = Math.max(1, wait.toSeconds());
-        return new long[] {(seconds + 59) / 60, seconds};
-    }
 }

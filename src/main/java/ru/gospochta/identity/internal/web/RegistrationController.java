@@ -23,6 +23,7 @@ import ru.gospochta.identity.CitizenPrincipal;
 import ru.gospochta.identity.PasswordPolicy;
 import ru.gospochta.identity.PersonalData;
 import ru.gospochta.identity.PhoneNumber;
+import ru.gospochta.identity.internal.Waits;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.registration.Registration;
 import ru.gospochta.identity.internal.registration.RegistrationForm;
@@ -42,12 +43,15 @@ class RegistrationController {
     private final Registration registration;
     private final PasswordPolicy policy;
     private final SignInSessions sessions;
+    private final Waits waits;
     private final Clock clock;
 
-    RegistrationController(Registration registration, PasswordPolicy policy, SignInSessions sessions, Clock clock) {
+    RegistrationController(Registration registration, PasswordPolicy policy, SignInSessions sessions, Waits waits,
+            Clock clock) {
         this.registration = registration;
         this.policy = policy;
         this.sessions = sessions;
+        this.waits = waits;
         this.clock = clock;
     }
 
@@ -71,7 +75,7 @@ class RegistrationController {
         } catch (SmsLimitReached limit) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("errors", Map.of());
-            model.addAttribute("smsWait", Origins.minutesAndSeconds(limit.retryAfter()));
+            model.addAttribute("smsWait", waits.inWords(limit.retryAfter(), RequestContextUtils.getLocale(request)));
         }
         model.addAttribute("values", shownAgain(form));
         return "identity/web/register";
@@ -144,7 +148,7 @@ class RegistrationController {
             remember(session, pending.account(), pending.phone(), sent);
             model.addAttribute("resent", true);
         } catch (SmsLimitReached limit) {
-            model.addAttribute("smsWait", Origins.minutesAndSeconds(limit.retryAfter()));
+            model.addAttribute("smsWait", waits.inWords(limit.retryAfter(), RequestContextUtils.getLocale(request)));
         }
         return confirmForm(session, model);
     }

@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import ru.gospochta.identity.CitizenPrincipal;
 import ru.gospochta.identity.PhoneNumber;
+import ru.gospochta.identity.internal.Waits;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.factors.TrustedDeviceToken;
 import ru.gospochta.identity.internal.session.SignInSessions;
@@ -38,11 +40,13 @@ class SignInController {
 
     private final CitizenSignIn signIn;
     private final SignInSessions sessions;
+    private final Waits waits;
     private final Clock clock;
 
-    SignInController(CitizenSignIn signIn, SignInSessions sessions, Clock clock) {
+    SignInController(CitizenSignIn signIn, SignInSessions sessions, Waits waits, Clock clock) {
         this.signIn = signIn;
         this.sessions = sessions;
+        this.waits = waits;
         this.clock = clock;
     }
 
@@ -57,8 +61,9 @@ class SignInController {
             HttpServletResponse response, Model model) {
         CitizenSignIn.Outcome outcome = signIn.checkPassword(identifier, password, device, Origins.of(request));
         return switch (outcome) {
-            case CitizenSignIn.Waiting waiting -> refuse(model, response, identifier, "identity.signin.wait", waiting.retryAfter());
-            case CitizenSignIn.Refused refused -> refuse(model, response, identifier, "identity.signin.refused", null);
+            case CitizenSignIn.Waiting waiting -> refuse(model, request, response, identifier, "identity.signin.wait",
+                    waiting.retryAfter());
+            case CitizenSignIn.Refused refused -> refuse(model, request, response, identifier, "identity.signin.refused", null);
             case CitizenSignIn.PhoneNotConfirmed pending -> {
                 RegistrationController.remember(request.getSession(), pending.account(), pending.phone(),
                         new SmsCodes.Sent(clock.instant(), clock.instant()));
@@ -72,11 +77,12 @@ class SignInController {
         };
     }
 
-    private String refuse(Model model, HttpServletResponse response, String identifier, String message, @Nullable Duration wait) {
+    private String refuse(Model model, HttpServletRequest request, HttpServletResponse response, String identifier,
+            String message, @Nullable Duration wait) {
         response.setStatus(wait == null ? HttpStatus.UNAUTHORIZED.value() : HttpStatus.TOO_MANY_REQUESTS.value());
         model.addAttribute("identifier", identifier);
         model.addAttribute("error", message);
-        model.addAttribute("wait", wait == null ? null : Origins.minutesAndSeconds(wait));
+        model.addAttribute("wait", wait == null ? null : waits.inWords(wait, RequestContextUtils.getLocale(request)));
         return "identity/web/login";
     }
 
@@ -112,7 +118,7 @@ class SignInController {
             }
             CitizenSignIn.Waiting waiting = (CitizenSignIn.Waiting) outcome;
             session.removeAttribute(CHALLENGE);
-            return refuse(model, response, "", "identity.signin.wait", waiting.retryAfter());
+            return refuse(model, request, response, "", "identity.signin.wait", waiting.retryAfter());
         } catch (CodeRejected rejected) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("codeError", rejected.messageCode());
@@ -135,7 +141,7 @@ class SignInController {
         if (wait == null) {
             model.addAttribute("resent", true);
         } else {
-            model.addAttribute("smsWait", Origins.minutesAndSeconds(wait));
+            model.addAttribute("smsWait", waits.inWords(wait, RequestContextUtils.getLocale(request)));
         }
         return "identity/web/second-factor";
     }
