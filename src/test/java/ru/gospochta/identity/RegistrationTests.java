@@ -142,6 +142,22 @@ class RegistrationTests {
     }
 
     @Test
+    @DisplayName("ACC-7: an address that keeps hearing «СНИЛС уже зарегистрирован» has to wait, so SNILS cannot be looked up in bulk")
+    void snilsLookupsWait() {
+        String snils = TestCitizens.newSnils();
+        submit(form(TestCitizens.newPhone(), snils));
+        Limits.reset(db);
+        for (int i = 0; i < 5; i++) {
+            browser = new WebClient(port);
+            assertThat(submit(form(TestCitizens.newPhone(), snils)).statusCode()).isEqualTo(422);
+        }
+        browser = new WebClient(port);
+        HttpResponse<String> waiting = submit(form(TestCitizens.newPhone(), TestCitizens.newSnils()));
+        assertThat(waiting.statusCode()).isEqualTo(429);
+        assertThat(waiting.body()).contains("Слишком много попыток регистрации").contains("15 минут");
+    }
+
+    @Test
     @DisplayName("ACC-7: a wrong code tells the tries left; after five the code is used up; an expired code is refused")
     void wrongAndExpiredCodes() {
         String phone = TestCitizens.newPhone();

@@ -1,6 +1,7 @@
 package ru.gospochta.identity.internal.registration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.account.Accounts;
 import ru.gospochta.identity.internal.factors.OneTimeCode.Purpose;
 import ru.gospochta.identity.internal.signin.SmsCodes;
+import ru.gospochta.identity.internal.signin.Throttle;
 
 /**
  * Registration (ACC-1, ACC-2): every field checked at once, the account created
@@ -49,17 +51,36 @@ public class Registration {
     private final SmsCodes codes;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final Throttle throttle;
     private final Clock clock;
 
     public Registration(Accounts accounts, PasswordPolicy policy, PasswordEncoder passwords, SmsCodes codes,
-            MessageSource messages, AuditLog audit, Clock clock) {
+            MessageSource messages, AuditLog audit, Throttle throttle, Clock clock) {
         this.accounts = accounts;
         this.policy = policy;
         this.passwords = passwords;
         this.codes = codes;
         this.messages = messages;
         this.audit = audit;
+        this.throttle = throttle;
         this.clock = clock;
+    }
+
+    static final String SNILS_TAKEN = "identity.register.snils-taken";
+
+    /** Too many answers that a SNILS is taken came from this address: it waits. */
+    public static final class Waiting extends RuntimeException {
+
+        private final Duration retryAfter;
+
+        Waiting(Duration retryAfter) {
+            super("registration waits " + retryAfter);
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
     }
 
     /** The form did not pass: message codes by field, in the form's order. */
@@ -97,8 +118,16 @@ public class Registration {
      */
     @Transactional(noRollbackFor = Refused.class)
     public Pending register(RegistrationForm form, @Nullable String sourceIp, Locale locale) {
+        String subject = "register:" + sourceIp;
+        throttle.waitFor(subject).ifPresent(wait -> {
+            throw new Waiting(wait);
+        });
         Validated valid = validate(form, true);
         if (!valid.errors().isEmpty()) {
+            if (valid.errors().getOrDefault("snils", List.of()).contains(SNILS_TAKEN)) {
+                // Each «СНИЛС уже зарегистрирован» answers who has an account: an address gets few of them.
+                throttle.recordFailure(subject);
+            }
             throw new Refused(valid.errors());
         }
         Instant now = clock.instant();
@@ -152,7 +181,7 @@ public class Registration {
         Snils snils = field(errors, "snils", () -> Snils.parse(RegistrationForm.text(form.snils())));
         Inn inn = blankToNull(form.inn()) == null ? null : field(errors, "inn", () -> Inn.parse(RegistrationForm.text(form.inn())));
         if (checkTaken && snils != null && accounts.snilsTaken(snils.digits())) {
-            errors.computeIfAbsent("snils", k -> new ArrayList<>()).add("identity.register.snils-taken");
+            errors.computeIfAbsent("snils", k -> new ArrayList<>()).add(SNILS_TAKEN);
         }
         String password = RegistrationForm.text(form.password());
         List<String> passwordErrors = new ArrayList<>();

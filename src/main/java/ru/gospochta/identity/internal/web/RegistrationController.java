@@ -76,6 +76,10 @@ class RegistrationController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("errors", Map.of());
             model.addAttribute("smsWait", waits.inWords(limit.retryAfter(), RequestContextUtils.getLocale(request)));
+        } catch (Registration.Waiting waiting) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("errors", Map.of());
+            model.addAttribute("registerWait", waits.inWords(waiting.retryAfter(), RequestContextUtils.getLocale(request)));
         }
         model.addAttribute("values", shownAgain(form));
         return "identity/web/register";
