@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * ones in «.рф», «.рус», «.москва» and the like, and every Cyrillic letter is in Unicode 3.2; the two
  * standards differ only for characters such as «ß», final sigma, joiners and letters added to
  * Unicode after 3.2, which such domains do not contain. A domain IDNA 2003 cannot convert is
- * refused with the label-characters message, never sent to half-converted.
+ * refused with the label-characters message, so no letter goes to a half-converted domain.
  */
 public final class EmailSyntax {
 
