@@ -28,6 +28,14 @@ public interface ActionConfirmation {
      */
     void confirm(UUID account, String password, String smsCode, Locale locale);
 
+    /**
+     * Checks the password alone, for a change that only removes something (CNT-4: deleting an
+     * e-mail in a «Да» / «Отмена» dialog).
+     *
+     * @throws ActionNotConfirmed with the explanations to show
+     */
+    void confirmPassword(UUID account, String password, Locale locale);
+
     /** The re-check failed; {@link #explanations()} say why in the person's language. */
     final class ActionNotConfirmed extends RuntimeException {
 

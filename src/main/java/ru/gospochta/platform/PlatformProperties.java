@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param db the external database; when {@code url} is empty (and Spring's own
  *           {@code spring.datasource.url} is not set) an embedded PostgreSQL is started in the data directory
  * @param keys server keys by name, base64; those not given are generated in the data directory
+ * @param publicUrl the address citizens reach the portal at, for links in letters
  */
 @Validated
 @ConfigurationProperties("gospochta")
@@ -27,7 +28,8 @@ public record PlatformProperties(
         @DefaultValue("./data") @NotNull Path dataDir,
         @DefaultValue("false") boolean demo,
         @DefaultValue @Valid Db db,
-        Map<String, String> keys) {
+        Map<String, String> keys,
+        @DefaultValue("http://localhost:8080") @NotNull java.net.URI publicUrl) {
 
     public PlatformProperties {
         keys = keys == null ? Map.of() : Map.copyOf(keys);

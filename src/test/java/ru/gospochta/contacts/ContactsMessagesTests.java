@@ -33,12 +33,14 @@ class ContactsMessagesTests {
     }
 
     @Test
-    @DisplayName("CNT-1: every rule of an e-mail address has a message in both bundles, and no message is left over")
+    @DisplayName("CNT-1: every rule of an e-mail address has a message in both bundles, and no address message is left over")
     void everyCodeHasAMessage() throws IOException {
         String[] codes = Arrays.stream(EmailRule.values()).map(EmailRule::code).toArray(String[]::new);
 
-        assertThat(load(RUSSIAN).stringPropertyNames()).containsExactlyInAnyOrder(codes);
-        assertThat(load(ENGLISH).stringPropertyNames()).containsExactlyInAnyOrder(codes);
+        for (String bundle : new String[] {RUSSIAN, ENGLISH}) {
+            assertThat(load(bundle).stringPropertyNames().stream().filter(k -> k.startsWith("contacts.email.")))
+                    .as(bundle).containsExactlyInAnyOrder(codes);
+        }
     }
 
     @Test

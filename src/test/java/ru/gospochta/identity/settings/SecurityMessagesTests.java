@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-import ru.gospochta.identity.internal.Waits;
+import ru.gospochta.identity.Waits;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.settings.RefusalMessages;
 import ru.gospochta.identity.internal.signin.SignInJournal;

@@ -21,7 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ru.gospochta.identity.PasswordStrength;
-import ru.gospochta.identity.internal.Waits;
+import ru.gospochta.identity.Waits;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.signin.CodeRejected;
 import ru.gospochta.identity.internal.signin.SmsLimitReached;

@@ -51,6 +51,17 @@ class PasswordAndSmsConfirmation implements ActionConfirmation {
     }
 
     @Override
+    public void confirmPassword(UUID accountId, String password, Locale locale) {
+        Account account = accounts.byId(accountId).orElseThrow();
+        try {
+            reauthentication.password(account, password);
+            reauthentication.succeeded(account);
+        } catch (SettingsRefused refused) {
+            throw new ActionNotConfirmed(messages.explain(refused, locale));
+        }
+    }
+
+    @Override
     public void confirm(UUID accountId, String password, String smsCode, Locale locale) {
         Account account = accounts.byId(accountId).orElseThrow();
         try {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import ru.gospochta.identity.internal.Waits;
+import ru.gospochta.identity.Waits;
 
 /**
  * The one place where a refusal becomes words for the page: each broken password rule with its

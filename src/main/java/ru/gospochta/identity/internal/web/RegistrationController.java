@@ -23,7 +23,7 @@ import ru.gospochta.identity.CitizenPrincipal;
 import ru.gospochta.identity.PasswordPolicy;
 import ru.gospochta.identity.PersonalData;
 import ru.gospochta.identity.PhoneNumber;
-import ru.gospochta.identity.internal.Waits;
+import ru.gospochta.identity.Waits;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.registration.Registration;
 import ru.gospochta.identity.internal.registration.RegistrationForm;
@@ -110,7 +110,7 @@ class RegistrationController {
             return "redirect:/register";
         }
         model.addAttribute("pending", pending);
-        model.addAttribute("resendIn", Math.max(0, Duration.between(clock.instant(), pending.resendAfter()).toSeconds()));
+        model.addAttribute("resendIn", Math.max(0, Math.ceilDiv(Duration.between(clock.instant(), pending.resendAfter()).toMillis(), 1000)));
         return "identity/web/register-confirm";
     }
 

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -20,7 +22,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 import ru.gospochta.identity.CitizenPrincipal;
 import ru.gospochta.identity.PhoneNumber;
-import ru.gospochta.identity.internal.Waits;
+import ru.gospochta.identity.Waits;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.factors.TrustedDeviceToken;
 import ru.gospochta.identity.internal.session.SignInSessions;
@@ -158,7 +160,26 @@ class SignInController {
             cookie.setAttribute("SameSite", "Lax");
             response.addCookie(cookie);
         }
-        return "redirect:/cabinet";
+        return "redirect:" + continueTo(request, response);
+    }
+
+    /**
+     * Where the citizen was going when sign-in was asked for (a confirmation link from a letter,
+     * say), if it was a page of this site; the cabinet otherwise.
+     */
+    private static String continueTo(HttpServletRequest request, HttpServletResponse response) {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        SavedRequest saved = cache.getRequest(request, response);
+        cache.removeRequest(request, response);
+        if (saved == null || !"GET".equals(saved.getMethod())) {
+            return "/cabinet";
+        }
+        java.net.URI uri = java.net.URI.create(saved.getRedirectUrl());
+        String path = uri.getRawPath();
+        if (path == null || !path.startsWith("/cabinet")) {
+            return "/cabinet";
+        }
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     static String masked(String phone) {

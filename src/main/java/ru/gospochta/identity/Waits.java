@@ -1,4 +1,4 @@
-package ru.gospochta.identity.internal;
+package ru.gospochta.identity;
 
 import java.time.Duration;
 import java.util.Locale;

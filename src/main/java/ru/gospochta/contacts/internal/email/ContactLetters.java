@@ -1,0 +1,51 @@
+package ru.gospochta.contacts.internal.email;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import ru.gospochta.platform.Letter;
+import ru.gospochta.platform.OutgoingMail;
+
+/**
+ * Letters of the contacts module: an HTML body and its plain-text alternative from Thymeleaf
+ * templates, in the citizen's language. They never carry a password and say that the portal never
+ * asks for one (NTF-6).
+ */
+@Component
+public class ContactLetters {
+
+    private final TemplateEngine html;
+    private final SpringTemplateEngine text;
+    private final MessageSource messages;
+    private final OutgoingMail mail;
+
+    public ContactLetters(TemplateEngine html, MessageSource messages, OutgoingMail mail) {
+        this.html = html;
+        this.messages = messages;
+        this.mail = mail;
+        this.text = new SpringTemplateEngine();
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".txt");
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCharacterEncoding("UTF-8");
+        this.text.setTemplateResolver(resolver);
+        this.text.setTemplateEngineMessageSource(messages);
+    }
+
+    /** Renders {@code templates/contacts/mail/<name>.html} and {@code .txt} and sends them. */
+    public String send(String to, String name, Locale locale, Map<String, Object> variables) {
+        Context context = new Context(locale, variables);
+        String subject = messages.getMessage("contacts.mail." + name + ".subject", null, locale);
+        return mail.send(new Letter(to, subject, text.process("contacts/mail/" + name, context),
+                html.process("contacts/mail/" + name, context)));
+    }
+}
