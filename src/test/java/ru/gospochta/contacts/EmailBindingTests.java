@@ -238,6 +238,16 @@ class EmailBindingTests {
     }
 
     @Test
+    @DisplayName("CNT-1: the hint under the address names the broken rule as it is typed, and is empty for a good address")
+    void hintAsYouType() {
+        String token = csrf("/cabinet/contacts/email/recheck");
+        String twoAts = browser.postForm("/cabinet/contacts/email/check", Map.of("address", "ivan@@mail.ru", "_csrf", token)).body();
+        assertThat(twoAts).contains("id=\"address-error\"").contains("ровно один");
+        String good = browser.postForm("/cabinet/contacts/email/check", Map.of("address", "ivan@пример.рф", "_csrf", token)).body();
+        assertThat(good).contains("id=\"address-error\"").doesNotContain("<p>");
+    }
+
+    @Test
     @DisplayName("CNT-4: deleting asks for the password in a «Да» / «Отмена» dialog; then the address is gone")
     void deletesWithPassword() throws Exception {
         String address = newAddress();
