@@ -238,6 +238,31 @@ class EmailBindingTests {
     }
 
     @Test
+    @DisplayName("ACC-3, ACC-6: a confirmed e-mail signs in like the phone, and a sign-in from a new device is told to it by letter")
+    void confirmedEmailSignsIn() throws Exception {
+        String address = newAddress();
+        add(address);
+        enterCode(find(CODE, lastLetter(address)[1]));
+
+        Limits.reset(db);
+        WebClient other = new WebClient(port);
+        String login = other.get("/login").body();
+        HttpResponse<String> password = other.postForm("/login", Map.of("identifier", address.toUpperCase(),
+                "password", TestCitizens.PASSWORD, "_csrf", WebClient.csrfToken(login)));
+        assertThat(password.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login/second-factor"));
+        String factor = other.get("/login/second-factor").body();
+        other.postForm("/login/second-factor", Map.of("method", "SMS", "code", Limits.lastCode(db, citizen.phone()),
+                "_csrf", WebClient.csrfToken(factor)));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> lastLetter(address)[0].equals("Вход в личный кабинет с нового устройства"));
+        WebClient unconfirmed = new WebClient(port);
+        String page = unconfirmed.get("/login").body();
+        assertThat(unconfirmed.postForm("/login", Map.of("identifier", newAddress(), "password", TestCitizens.PASSWORD,
+                "_csrf", WebClient.csrfToken(page))).statusCode()).as("an address no account has confirmed").isEqualTo(401);
+    }
+
+    @Test
     @DisplayName("CNT-1: the hint under the address names the broken rule as it is typed, and is empty for a good address")
     void hintAsYouType() {
         String token = csrf("/cabinet/contacts/email/recheck");

@@ -82,6 +82,13 @@ public class EmailAddresses {
                 .param("token", tokenHash).query(EmailAddresses::mapConfirmation).optional();
     }
 
+    /** The account a confirmed address belongs to; compared without regard to case. */
+    public Optional<UUID> confirmedOwner(String address) {
+        return db.sql("SELECT account_id FROM contacts.email_addresses WHERE lower(address) = lower(:address) "
+                        + "AND status = 'CONFIRMED' AND kind = 'PRIMARY'")
+                .param("address", address).query(UUID.class).optional();
+    }
+
     public Optional<Stored> byId(UUID id) {
         return db.sql("SELECT * FROM contacts.email_addresses WHERE id = :id").param("id", id)
                 .query(EmailAddresses::map).optional();

@@ -12,16 +12,21 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.gospochta.audit.AuditEntry;
 import ru.gospochta.audit.AuditLog;
 import ru.gospochta.audit.AuditOutcome;
 import ru.gospochta.identity.AccountState;
+import ru.gospochta.identity.AccountsByEmail;
 import ru.gospochta.identity.PhoneNumber;
+import ru.gospochta.identity.SignedInFromNewDevice;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.account.Accounts;
 import ru.gospochta.identity.internal.account.BackupCodeStore;
@@ -86,11 +91,16 @@ public class CitizenSignIn {
     private final AuditLog audit;
     private final JdbcClient db;
     private final Clock clock;
+    private final ObjectProvider<AccountsByEmail> accountsByEmail;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final String decoyHash;
 
     public CitizenSignIn(Accounts accounts, PasswordEncoder passwords, Throttle throttle, SmsCodes codes, Totp totp,
             SecretSeal seal, BackupCodes backupCodes, BackupCodeStore backupStore, TrustedDeviceToken trustedDevices,
-            SignInJournal journal, OutgoingSms sms, MessageSource messages, AuditLog audit, JdbcClient db, Clock clock) {
+            SignInJournal journal, OutgoingSms sms, MessageSource messages, AuditLog audit, JdbcClient db, Clock clock,
+            ObjectProvider<AccountsByEmail> accountsByEmail, ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -106,6 +116,9 @@ public class CitizenSignIn {
         this.audit = audit;
         this.db = db;
         this.clock = clock;
+        this.accountsByEmail = accountsByEmail;
+        this.events = events;
+        this.transactions = transactions;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -114,7 +127,7 @@ public class CitizenSignIn {
     }
 
     public Outcome checkPassword(String identifier, String password, @Nullable String deviceCookie, Origin origin) {
-        Optional<Account> found = Identifiers.find(identifier, accounts);
+        Optional<Account> found = Identifiers.find(identifier, accounts, Optional.ofNullable(accountsByEmail.getIfAvailable()));
         List<String> subjects = List.of("login:" + Identifiers.canonical(identifier), "ip:" + origin.sourceIp());
         Optional<Duration> wait = longestWait(subjects);
         if (wait.isPresent()) {
@@ -231,6 +244,10 @@ public class CitizenSignIn {
         if (newDevice && account.signInAlerts()) {
             sms.send(account.phone(), messages.getMessage("identity.sms.sign-in-alert",
                     new Object[] {origin.device(), origin.sourceIp()}, origin.locale()));
+            // Published in a transaction of its own, so the event registry keeps it until the
+            // listeners (the e-mail notice) are done, across a crash.
+            transactions.executeWithoutResult(status -> events.publishEvent(
+                    new SignedInFromNewDevice(account.id(), origin.device(), origin.sourceIp(), origin.locale())));
         }
         return new SignedIn(account, newDevice);
     }

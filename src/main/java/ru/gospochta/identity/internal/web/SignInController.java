@@ -179,7 +179,10 @@ class SignInController {
         if (path == null || !path.startsWith("/cabinet")) {
             return "/cabinet";
         }
-        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        // Spring Security marks a saved request with "continue"; the page itself has no use for it.
+        String query = uri.getRawQuery() == null ? "" : java.util.Arrays.stream(uri.getRawQuery().split("&"))
+                .filter(p -> !p.equals("continue") && !p.startsWith("continue=")).collect(java.util.stream.Collectors.joining("&"));
+        return query.isEmpty() ? path : path + "?" + query;
     }
 
     static String masked(String phone) {
