@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import ru.gospochta.contacts.EmailAddressRules;
@@ -78,13 +79,14 @@ class ContactsController {
         return "contacts/recheck";
     }
 
+    /** Answers with a redirect, so reloading the page never sends another SMS. */
     @PostMapping("/email/recheck/code")
-    String sendCode(@AuthenticationPrincipal CitizenPrincipal me, HttpServletRequest request, Model model) {
+    String sendCode(@AuthenticationPrincipal CitizenPrincipal me, HttpServletRequest request, RedirectAttributes flash) {
         Locale locale = RequestContextUtils.getLocale(request);
         Optional<Duration> wait = confirmation.sendCode(me.accountId(), request.getRemoteAddr(), locale);
-        wait.ifPresentOrElse(w -> model.addAttribute("smsWait", waits.inWords(w, locale)),
-                () -> model.addAttribute("codeSent", true));
-        return recheckForm(me, model);
+        wait.ifPresentOrElse(w -> flash.addFlashAttribute("smsWait", waits.inWords(w, locale)),
+                () -> flash.addFlashAttribute("codeSent", true));
+        return "redirect:/cabinet/contacts/email/recheck";
     }
 
     @PostMapping("/email/recheck")
@@ -173,19 +175,18 @@ class ContactsController {
         }
     }
 
+    /** Answers with a redirect, so reloading the page never sends another letter. */
     @PostMapping("/email/resend")
-    String resend(@AuthenticationPrincipal CitizenPrincipal me, HttpServletRequest request, HttpServletResponse response,
-            Model model) {
+    String resend(@AuthenticationPrincipal CitizenPrincipal me, HttpServletRequest request, RedirectAttributes flash) {
         Locale locale = RequestContextUtils.getLocale(request);
         try {
             binding.resend(me.accountId(), locale);
-            model.addAttribute("resent", true);
+            flash.addFlashAttribute("resent", true);
         } catch (BindingRefused refused) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            model.addAttribute("refusal", refused.code());
-            model.addAttribute("refusalArg", refused.retryAfter() == null ? "" : waits.inWords(refused.retryAfter(), locale));
+            flash.addFlashAttribute("refusal", refused.code());
+            flash.addFlashAttribute("refusalArg", refused.retryAfter() == null ? "" : waits.inWords(refused.retryAfter(), locale));
         }
-        return confirmForm(me, null, request, response, model);
+        return "redirect:/cabinet/contacts/email/confirm";
     }
 
     @GetMapping("/email/delete")
