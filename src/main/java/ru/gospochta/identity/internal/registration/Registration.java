@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -116,7 +117,7 @@ public class Registration {
      * created and that phone is told so by SMS, while the page goes on exactly as for a new one:
      * registration does not reveal which numbers have accounts.
      */
-    @Transactional(noRollbackFor = Refused.class)
+    @Transactional
     public Pending register(RegistrationForm form, @Nullable String sourceIp, Locale locale) {
         String subject = "register:" + sourceIp;
         throttle.waitFor(subject).ifPresent(wait -> {
@@ -145,7 +146,12 @@ public class Registration {
                 valid.passport().series(), valid.passport().number(), valid.address().text(), AccountState.REGISTERED,
                 passwords.encode(RegistrationForm.text(form.password())), 1, now, false, Account.SecondFactorMethod.SMS,
                 null, 0, true, now);
-        accounts.insert(account, now);
+        try {
+            accounts.insert(account, now);
+        } catch (DuplicateKeyException raced) {
+            // Another registration with this phone or SNILS committed between the check and now.
+            throw new Refused(Map.of("snils", List.of(SNILS_TAKEN)));
+        }
         audit.record(AuditEntry.of("citizen:" + id, "identity.register", "account:" + id, AuditOutcome.SUCCESS)
                 .from(sourceIp == null ? "" : sourceIp));
         return new Pending(id, phone, codes.send(Purpose.REGISTRATION, phone, id, sourceIp, locale));
