@@ -73,9 +73,15 @@ class StaticResourcesTests {
     }
 
     @Test
-    @DisplayName("UI-1 templates hold no inline script, style or event handler, which the CSP would block")
+    @DisplayName("UI-1 page templates hold no inline script, style or event handler, which the CSP would block")
     void templatesStayWithinTheCsp() throws IOException {
         for (Resource file : files("classpath*:templates/**/*.html")) {
+            if (file.getURL().toString().contains("/mail/")) {
+                // Letters are read in mail clients, which need inline styles and never apply our CSP;
+                // they still must not carry script.
+                assertThat(read(file)).as(file.getFilename()).doesNotContainPattern("<script").doesNotContainPattern("\\son[a-z]+=");
+                continue;
+            }
             assertThat(read(file)).as(file.getFilename())
                     .doesNotContainPattern("<style")
                     .doesNotContainPattern("\\sstyle=")
