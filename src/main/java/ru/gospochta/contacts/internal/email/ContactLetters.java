@@ -12,6 +12,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import ru.gospochta.platform.Letter;
+import ru.gospochta.platform.MailNotSent;
 import ru.gospochta.platform.OutgoingMail;
 
 /**
@@ -26,9 +27,11 @@ public class ContactLetters {
     private final SpringTemplateEngine text;
     private final MessageSource messages;
     private final OutgoingMail mail;
+    private final EmailSuspensions suspensions;
 
-    public ContactLetters(TemplateEngine html, MessageSource messages, OutgoingMail mail) {
+    public ContactLetters(TemplateEngine html, MessageSource messages, OutgoingMail mail, EmailSuspensions suspensions) {
         this.html = html;
+        this.suspensions = suspensions;
         this.messages = messages;
         this.mail = mail;
         this.text = new SpringTemplateEngine();
@@ -41,11 +44,24 @@ public class ContactLetters {
         this.text.setTemplateEngineMessageSource(messages);
     }
 
-    /** Renders {@code templates/contacts/mail/<name>.html} and {@code .txt} and sends them. */
+    /**
+     * Renders {@code templates/contacts/mail/<name>.html} and {@code .txt} and sends them. A
+     * permanent refusal (SMTP 5xx) suspends delivery to the address at once (CNT-6) before the
+     * failure goes on to the caller.
+     *
+     * @throws MailNotSent when the transport did not take the letter
+     */
     public String send(String to, String name, Locale locale, Map<String, Object> variables) {
         Context context = new Context(locale, variables);
         String subject = messages.getMessage("contacts.mail." + name + ".subject", null, locale);
-        return mail.send(new Letter(to, subject, text.process("contacts/mail/" + name, context),
-                html.process("contacts/mail/" + name, context)));
+        try {
+            return mail.send(new Letter(to, subject, text.process("contacts/mail/" + name, context),
+                    html.process("contacts/mail/" + name, context)));
+        } catch (MailNotSent refused) {
+            if (refused.permanent()) {
+                suspensions.bounced(null, to, refused.replyCode());
+            }
+            throw refused;
+        }
     }
 }

@@ -3,7 +3,9 @@ package ru.gospochta.contacts.internal.email;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -106,6 +108,49 @@ public class EmailAddresses {
         db.sql("DELETE FROM contacts.email_confirmations WHERE address_id = :id").param("id", waiting.id()).update();
         db.sql("UPDATE contacts.email_addresses SET status = 'CONFIRMED', confirmed_at = :now WHERE id = :id")
                 .param("now", utc(now)).param("id", waiting.id()).update();
+    }
+
+    /** The confirmed primary address: the only one letters may go to (a suspended one may not). */
+    public Optional<String> deliverable(UUID account) {
+        return db.sql("SELECT address FROM contacts.email_addresses WHERE account_id = :account AND kind = 'PRIMARY' "
+                + "AND status = 'CONFIRMED'").param("account", account).query(String.class).optional();
+    }
+
+    /**
+     * Suspends every primary address added at or before the cut-off and never confirmed, unless
+     * another address of the account is in force (then it is only a replacement still waiting, and
+     * letters keep going to the one in force). The UPDATE claims the rows: a second node running
+     * the same statement waits for the first, finds the status changed and returns nothing, so
+     * each address is suspended, and its holder told, once. Their codes and links go too.
+     */
+    public List<Stored> suspendUnconfirmed(Instant addedBefore, Instant now) {
+        return db.sql("""
+                WITH suspended AS (
+                    UPDATE contacts.email_addresses a
+                    SET status = 'SUSPENDED', suspended_at = :now, suspended_reason = 'UNCONFIRMED_30_DAYS'
+                    WHERE a.kind = 'PRIMARY' AND a.status = 'UNCONFIRMED' AND a.created_at <= :cutoff
+                      AND NOT EXISTS (SELECT 1 FROM contacts.email_addresses b WHERE b.account_id = a.account_id
+                          AND b.kind = a.kind AND b.status <> 'UNCONFIRMED')
+                    RETURNING a.*),
+                spent AS (
+                    DELETE FROM contacts.email_confirmations WHERE address_id IN (SELECT id FROM suspended))
+                SELECT * FROM suspended""")
+                .param("now", utc(now)).param("cutoff", utc(addedBefore)).query(EmailAddresses::map).list();
+    }
+
+    /**
+     * Suspends the confirmed address after a hard bounce: of the given account, or of every account
+     * that has it when the account is not known (a letter sent by address alone).
+     */
+    public List<Stored> suspendBounced(@Nullable UUID account, String address, Instant now) {
+        Map<String, Object> params = new HashMap<>(Map.of("now", utc(now), "address", address));
+        if (account != null) {
+            params.put("account", account);
+        }
+        return db.sql("UPDATE contacts.email_addresses SET status = 'SUSPENDED', suspended_at = :now, "
+                        + "suspended_reason = 'HARD_BOUNCE' WHERE lower(address) = lower(:address) AND status = 'CONFIRMED'"
+                        + (account == null ? "" : " AND account_id = :account") + " RETURNING *")
+                .params(params).query(EmailAddresses::map).list();
     }
 
     /** Every primary address of the account, in force or waiting: mail to it stops at once. */

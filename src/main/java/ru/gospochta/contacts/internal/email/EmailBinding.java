@@ -23,6 +23,7 @@ import ru.gospochta.audit.AuditLog;
 import ru.gospochta.audit.AuditOutcome;
 import ru.gospochta.contacts.EmailAddress;
 import ru.gospochta.contacts.EmailAddressRules;
+import ru.gospochta.platform.MailNotSent;
 import ru.gospochta.platform.PlatformProperties;
 import ru.gospochta.platform.ServerKeys;
 
@@ -67,12 +68,37 @@ public class EmailBinding {
     @Transactional
     public Waiting start(UUID account, String typed, Locale locale) {
         EmailAddress address = rules.accept(typed);
-        if (addresses.inForce(account).filter(a -> a.address().equalsIgnoreCase(address.ascii())).isPresent()) {
+        // A suspended address may be added again: confirming it is what lifts the suspension (CNT-6).
+        if (addresses.inForce(account).filter(a -> a.status() == EmailAddresses.Status.CONFIRMED)
+                .filter(a -> a.address().equalsIgnoreCase(address.ascii())).isPresent()) {
             throw BindingRefused.because(BindingRefused.Reason.SAME_ADDRESS);
         }
+        return begin(account, address, locale);
+    }
+
+    /**
+     * «Подтвердить снова» (CNT-6): a new letter to the suspended address in force. No re-check of
+     * the person, unlike adding: the address stays the same, only its working is proved again.
+     */
+    @Transactional
+    public Waiting reconfirm(UUID account, Locale locale) {
+        EmailAddresses.Stored suspended = addresses.inForce(account)
+                .filter(a -> a.status() == EmailAddresses.Status.SUSPENDED)
+                .orElseThrow(() -> BindingRefused.because(BindingRefused.Reason.NOTHING_WAITING));
+        return begin(account, new EmailAddress(suspended.address()), locale);
+    }
+
+    private Waiting begin(UUID account, EmailAddress address, Locale locale) {
         Instant now = clock.instant();
         UUID id = addresses.addWaiting(account, address.ascii(), now);
-        send(id, address, now, locale);
+        try {
+            send(id, address, now, locale);
+        } catch (MailNotSent notSent) {
+            if (notSent.permanent()) {
+                throw BindingRefused.because(BindingRefused.Reason.ADDRESS_BOUNCED);
+            }
+            throw notSent;
+        }
         audit.record(AuditEntry.of("citizen:" + account, "contacts.email-added", "account:" + account, AuditOutcome.SUCCESS)
                 .with("address", address.masked()));
         return new Waiting(address.unicode(), now.plus(RESEND_AFTER));
@@ -151,12 +177,26 @@ public class EmailBinding {
         Optional<EmailAddresses.Stored> previous = addresses.inForce(waiting.account());
         addresses.confirm(waiting, clock.instant());
         EmailAddress confirmed = new EmailAddress(waiting.address());
-        previous.ifPresent(old -> letters.send(old.address(), "email-changed", locale, Map.of(
-                "newAddress", confirmed.masked(), "reportUrl", publicUrl + "/recover")));
+        // The notice goes only to a working address that is really replaced: not to the same one
+        // confirmed again, and not to a suspended one, which would not receive it.
+        previous.filter(old -> old.status() == EmailAddresses.Status.CONFIRMED)
+                .filter(old -> !old.address().equalsIgnoreCase(waiting.address()))
+                .ifPresent(old -> tellOldAddress(old, confirmed, locale));
         audit.record(AuditEntry.of("citizen:" + waiting.account(), "contacts.email-confirmed",
                 "account:" + waiting.account(), AuditOutcome.SUCCESS).with("address", confirmed.masked())
                 .with("replaced", Boolean.toString(previous.isPresent())));
         return confirmed.unicode();
+    }
+
+    /** The new address is confirmed whether or not the old one still takes letters. */
+    private void tellOldAddress(EmailAddresses.Stored old, EmailAddress confirmed, Locale locale) {
+        try {
+            letters.send(old.address(), "email-changed", locale, Map.of(
+                    "newAddress", confirmed.masked(), "reportUrl", publicUrl + "/recover"));
+        } catch (MailNotSent notSent) {
+            audit.record(AuditEntry.of("system:mail", "contacts.email-changed-notice", "account:" + old.account(),
+                    AuditOutcome.FAILURE).with("address", new EmailAddress(old.address()).masked()));
+        }
     }
 
     private void send(UUID addressId, EmailAddress address, Instant now, Locale locale) {

@@ -63,14 +63,29 @@ class ContactsController {
     String overview(@AuthenticationPrincipal CitizenPrincipal me, Model model) {
         model.addAttribute("phone", confirmation.maskedPhone(me.accountId()));
         model.addAttribute("email", addresses.inForce(me.accountId())
-                .map(a -> new Shown(new ru.gospochta.contacts.EmailAddress(a.address()).unicode(), a.status().name()))
+                .map(a -> new Shown(new ru.gospochta.contacts.EmailAddress(a.address()).unicode(), a.status().name(),
+                        a.suspendedReason() == null ? "OTHER" : a.suspendedReason()))
                 .orElse(null));
         model.addAttribute("waiting", binding.waiting(me.accountId()).map(EmailBinding.Waiting::address).orElse(null));
         return "contacts/overview";
     }
 
-    /** An address as the page shows it. */
-    record Shown(String address, String status) {
+    /** An address as the page shows it; the reason matters only when it is suspended. */
+    record Shown(String address, String status, String reason) {
+    }
+
+    /** «Подтвердить снова» for a suspended address (CNT-6): a new letter to it, then the usual code or link. */
+    @PostMapping("/email/reconfirm")
+    String reconfirm(@AuthenticationPrincipal CitizenPrincipal me, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        try {
+            binding.reconfirm(me.accountId(), RequestContextUtils.getLocale(request));
+            return "redirect:/cabinet/contacts/email/confirm";
+        } catch (BindingRefused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("problem", refused.code());
+            return overview(me, model);
+        }
     }
 
     @GetMapping("/email/recheck")

@@ -1,0 +1,21 @@
+package ru.gospochta.contacts;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where letters to a citizen may go (CNT-6), for modules that send them: only a confirmed address
+ * in force, never a suspended one; and the way back when such a letter bounced hard.
+ */
+public interface ContactEmails {
+
+    /** The account's confirmed primary address (ASCII form), or empty when none may receive letters now. */
+    Optional<String> deliverableEmail(UUID account);
+
+    /**
+     * The address refused a letter for good (an SMTP 5xx, later a bounce message): delivery to it
+     * is suspended at once until the citizen confirms it again. An address the account no longer
+     * has is ignored.
+     */
+    void reportHardBounce(UUID account, String address);
+}
