@@ -74,8 +74,15 @@ public class EmailAddresses {
                 .param("linkExpires", utc(c.linkExpiresAt())).update();
     }
 
+    /** The confirmation, locked for the rest of the caller's transaction (a try is being counted). */
     public Optional<Confirmation> confirmationOf(UUID addressId) {
         return db.sql("SELECT * FROM contacts.email_confirmations WHERE address_id = :id FOR UPDATE")
+                .param("id", addressId).query(EmailAddresses::mapConfirmation).optional();
+    }
+
+    /** The confirmation as it stands, for showing a page; takes no lock. */
+    public Optional<Confirmation> currentConfirmation(UUID addressId) {
+        return db.sql("SELECT * FROM contacts.email_confirmations WHERE address_id = :id")
                 .param("id", addressId).query(EmailAddresses::mapConfirmation).optional();
     }
 

@@ -121,7 +121,7 @@ public class EmailBinding {
     }
 
     public Optional<Waiting> waiting(UUID account) {
-        return addresses.waiting(account).flatMap(w -> addresses.confirmationOf(w.id())
+        return addresses.waiting(account).flatMap(w -> addresses.currentConfirmation(w.id())
                 .map(c -> new Waiting(new EmailAddress(w.address()).unicode(), c.sentAt().plus(RESEND_AFTER))));
     }
 

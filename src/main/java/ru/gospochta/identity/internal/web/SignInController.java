@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import ru.gospochta.identity.CitizenPrincipal;
-import ru.gospochta.identity.PhoneNumber;
 import ru.gospochta.identity.Waits;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.factors.TrustedDeviceToken;
@@ -183,9 +182,5 @@ class SignInController {
         String query = uri.getRawQuery() == null ? "" : java.util.Arrays.stream(uri.getRawQuery().split("&"))
                 .filter(p -> !p.equals("continue") && !p.startsWith("continue=")).collect(java.util.stream.Collectors.joining("&"));
         return query.isEmpty() ? path : path + "?" + query;
-    }
-
-    static String masked(String phone) {
-        return PhoneNumber.parse(phone).masked();
     }
 }
