@@ -90,6 +90,18 @@ public class Accounts {
                 .param("hash", passwordHash).param("at", utc(at)).param("id", id).update();
     }
 
+    /**
+     * Moves the account to another phone, the one it signs in and receives codes with (CNT-5, CNT-7).
+     * False when another account holds that phone: the unique column decides, so two changes racing
+     * for one number cannot both win.
+     */
+    public boolean changePhone(UUID id, String e164) {
+        return db.sql("""
+                UPDATE identity.accounts SET phone = :phone WHERE id = :id
+                AND NOT EXISTS (SELECT 1 FROM identity.accounts other WHERE other.phone = :phone AND other.id <> :id)""")
+                .param("phone", e164).param("id", id).update() == 1;
+    }
+
     public void setTwoStep(UUID id, boolean enabled, Account.SecondFactorMethod method) {
         db.sql("UPDATE identity.accounts SET two_step_enabled = :enabled, two_step_method = :method WHERE id = :id")
                 .param("enabled", enabled).param("method", method.name()).param("id", id).update();
