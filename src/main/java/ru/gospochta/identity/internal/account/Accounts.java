@@ -96,10 +96,12 @@ public class Accounts {
      * for one number cannot both win.
      */
     public boolean changePhone(UUID id, String e164) {
-        return db.sql("""
-                UPDATE identity.accounts SET phone = :phone WHERE id = :id
-                AND NOT EXISTS (SELECT 1 FROM identity.accounts other WHERE other.phone = :phone AND other.id <> :id)""")
-                .param("phone", e164).param("id", id).update() == 1;
+        try {
+            return db.sql("UPDATE identity.accounts SET phone = :phone WHERE id = :id")
+                    .param("phone", e164).param("id", id).update() == 1;
+        } catch (org.springframework.dao.DuplicateKeyException taken) {
+            return false;
+        }
     }
 
     public void setTwoStep(UUID id, boolean enabled, Account.SecondFactorMethod method) {
