@@ -16,6 +16,11 @@ public record CitizenPrincipal(UUID accountId, String displayName) implements Au
     /** Also the principal name under which the citizen's web sessions are indexed. */
     @Override
     public String getName() {
+        return nameOf(accountId);
+    }
+
+    /** The principal name of an account, for finding its sessions without a principal at hand. */
+    public static String nameOf(UUID accountId) {
         return "citizen:" + accountId;
     }
 }

@@ -64,7 +64,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/error", "/favicon.ico", "/robots.txt").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                         .requestMatchers("/admin/login").permitAll()
-                        .requestMatchers("/login", "/login/**", "/register", "/register/**", "/recover", "/recover/**")
+                        .requestMatchers("/login", "/login/**", "/register", "/register/**", "/recover", "/recover/**",
+                                "/contacts/not-me")
                         .permitAll()
                         .requestMatchers(CITIZEN_AREAS).hasRole("CITIZEN")
                         .requestMatchers("/admin/identity-documents", "/admin/identity-documents/**")

@@ -13,6 +13,7 @@ import static ru.gospochta.identity.recovery.RecoveryPages.wrong;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -120,12 +121,13 @@ class RecoveryCodeTests {
     }
 
     @Test
-    @DisplayName("ACC-5: text that is neither a phone nor a SNILS is refused with a hint, and nothing is sent")
+    @DisplayName("ACC-5: text that is neither a phone, a SNILS nor an e-mail address is refused with a hint, and nothing is sent")
     void neitherPhoneNorSnils() {
-        HttpResponse<String> answer = ask(new WebClient(port), "ivanova@example.ru");
-
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.body()).contains("Это не номер мобильного телефона и не СНИЛС");
+        for (String typed : List.of("ivanova", "ivanova@example", "a@b@example.ru", "ivan ova@example.ru")) {
+            HttpResponse<String> answer = ask(new WebClient(port), typed);
+            assertThat(answer.statusCode()).as(typed).isEqualTo(200);
+            assertThat(answer.body()).as(typed).contains("Это не номер мобильного телефона, не СНИЛС и не адрес электронной почты");
+        }
     }
 
     @Test

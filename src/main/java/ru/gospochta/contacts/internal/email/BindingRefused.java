@@ -9,7 +9,7 @@ public class BindingRefused extends RuntimeException {
 
     public enum Reason {
         CODE_WRONG, CODE_EXPIRED, CODE_EXHAUSTED, LINK_INVALID, LINK_EXPIRED, LINK_OTHER_ACCOUNT, RESEND_TOO_EARLY,
-        NOTHING_WAITING, SAME_ADDRESS, ADDRESS_BOUNCED
+        NOTHING_WAITING, SAME_ADDRESS, SAME_AS_OTHER_KIND, ADDRESS_BOUNCED
     }
 
     private final Reason reason;

@@ -15,12 +15,12 @@ import ru.gospochta.audit.AuditOutcome;
 import ru.gospochta.contacts.EmailDeliverySuspended;
 
 /**
- * The daily actuality check of e-mail addresses (CNT-6). The rule applies to any primary address
- * not confirmed within 30 days of being added: if it was never confirmed and nothing else is in
- * force, it becomes SUSPENDED (reason UNCONFIRMED_30_DAYS) and stays on the profile with the
- * reason, so the citizen sees what happened and can confirm it again instead of finding it gone.
- * A replacement still waiting while a confirmed address is in force is left alone: letters keep
- * going to the confirmed one, and its stale code and link expired long ago.
+ * The daily actuality check of e-mail addresses (CNT-6). The rule applies to any address, main or
+ * backup, not confirmed within 30 days of being added: if nothing else of its kind is in force, it
+ * becomes SUSPENDED (reason UNCONFIRMED_30_DAYS) and stays on the profile with the reason, so the
+ * citizen sees what happened and can confirm it again instead of finding it gone. A replacement
+ * still waiting after 30 days while another address is in force is dropped: letters kept going to
+ * the one in force all along, and an abandoned «ожидает подтверждения» would only confuse.
  */
 @Component
 public class EmailActuality {
@@ -50,6 +50,21 @@ public class EmailActuality {
             zone = "${gospochta.contacts.actuality-zone:" + DEFAULT_ZONE + "}")
     void daily() {
         suspendUnconfirmed();
+        expireReplacements();
+    }
+
+    /** Drops the replacements left waiting too long; returns how many. Idempotent. */
+    public int expireReplacements() {
+        Integer count = transaction.execute(status -> {
+            List<EmailAddresses.Expired> expired = addresses.expireReplacements(
+                    clock.instant().minus(properties.unconfirmedAfter()));
+            for (EmailAddresses.Expired e : expired) {
+                audit.record(AuditEntry.of("system:actuality", "contacts.email-replacement-expired", "account:" + e.account(),
+                        AuditOutcome.SUCCESS).with("address", EmailSuspensions.masked(e.address())).with("kind", e.kind().name()));
+            }
+            return expired.size();
+        });
+        return count == null ? 0 : count;
     }
 
     /** Suspends the addresses left unconfirmed too long; returns how many. Idempotent. */

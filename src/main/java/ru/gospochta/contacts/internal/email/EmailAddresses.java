@@ -19,9 +19,19 @@ public class EmailAddresses {
 
     public enum Status { UNCONFIRMED, CONFIRMED, SUSPENDED }
 
+    /**
+     * The main address receives letters and signs in; the backup one (CNT-5) receives letters when
+     * the main one cannot, and is a way to recover the password (ACC-5).
+     */
+    public enum Kind { PRIMARY, BACKUP }
+
     /** One address of an account, as stored (ASCII form). */
-    public record Stored(UUID id, UUID account, String address, Status status, Instant createdAt,
+    public record Stored(UUID id, UUID account, Kind kind, String address, Status status, Instant createdAt,
             @Nullable Instant confirmedAt, @Nullable String suspendedReason) {
+    }
+
+    /** A waiting replacement that was never confirmed and has been dropped. */
+    public record Expired(UUID account, Kind kind, String address) {
     }
 
     /** The live confirmation of a waiting address. */
@@ -35,30 +45,48 @@ public class EmailAddresses {
         this.db = db;
     }
 
-    /** The primary address in force (confirmed or suspended) and the one waiting to replace it. */
-    public List<Stored> primaryOf(UUID account) {
-        return db.sql("SELECT * FROM contacts.email_addresses WHERE account_id = :account AND kind = 'PRIMARY' "
-                        + "ORDER BY created_at").param("account", account).query(EmailAddresses::map).list();
+    /** The address of a kind in force (confirmed or suspended) and the one waiting to replace it. */
+    public List<Stored> of(UUID account, Kind kind) {
+        return db.sql("SELECT * FROM contacts.email_addresses WHERE account_id = :account AND kind = :kind "
+                        + "ORDER BY created_at").param("account", account).param("kind", kind.name())
+                .query(EmailAddresses::map).list();
     }
 
-    public Optional<Stored> waiting(UUID account) {
-        return primaryOf(account).stream().filter(a -> a.status() == Status.UNCONFIRMED).findFirst();
+    public Optional<Stored> waiting(UUID account, Kind kind) {
+        return of(account, kind).stream().filter(a -> a.status() == Status.UNCONFIRMED).findFirst();
     }
 
+    public Optional<Stored> inForce(UUID account, Kind kind) {
+        return of(account, kind).stream().filter(a -> a.status() != Status.UNCONFIRMED).findFirst();
+    }
+
+    /** The main address in force. */
     public Optional<Stored> inForce(UUID account) {
-        return primaryOf(account).stream().filter(a -> a.status() != Status.UNCONFIRMED).findFirst();
+        return inForce(account, Kind.PRIMARY);
     }
 
-    /** A new waiting address; an earlier waiting one is replaced. */
-    public UUID addWaiting(UUID account, String address, Instant now) {
-        db.sql("DELETE FROM contacts.email_addresses WHERE account_id = :account AND kind = 'PRIMARY' AND status = 'UNCONFIRMED'")
-                .param("account", account).update();
+    /** A new waiting address; an earlier waiting one of the same kind is replaced. */
+    public UUID addWaiting(UUID account, Kind kind, String address, Instant now) {
+        db.sql("DELETE FROM contacts.email_addresses WHERE account_id = :account AND kind = :kind AND status = 'UNCONFIRMED'")
+                .param("account", account).param("kind", kind.name()).update();
         UUID id = UUID.randomUUID();
         db.sql("""
                 INSERT INTO contacts.email_addresses (id, account_id, kind, address, status, created_at)
-                VALUES (:id, :account, 'PRIMARY', :address, 'UNCONFIRMED', :now)""")
-                .param("id", id).param("account", account).param("address", address).param("now", utc(now)).update();
+                VALUES (:id, :account, :kind, :address, 'UNCONFIRMED', :now)""")
+                .param("id", id).param("account", account).param("kind", kind.name()).param("address", address)
+                .param("now", utc(now)).update();
         return id;
+    }
+
+    /** Puts an address back in force as confirmed (a disputed change undone); the other of its kind goes. */
+    public void restore(UUID account, Kind kind, String address, Instant now) {
+        db.sql("DELETE FROM contacts.email_addresses WHERE account_id = :account AND kind = :kind")
+                .param("account", account).param("kind", kind.name()).update();
+        db.sql("""
+                INSERT INTO contacts.email_addresses (id, account_id, kind, address, status, created_at, confirmed_at)
+                VALUES (:id, :account, :kind, :address, 'CONFIRMED', :now, :now)""")
+                .param("id", UUID.randomUUID()).param("account", account).param("kind", kind.name())
+                .param("address", address).param("now", utc(now)).update();
     }
 
     public void saveConfirmation(Confirmation c) {
@@ -91,11 +119,17 @@ public class EmailAddresses {
                 .param("token", tokenHash).query(EmailAddresses::mapConfirmation).optional();
     }
 
-    /** The account a confirmed address belongs to; compared without regard to case. */
-    public Optional<UUID> confirmedOwner(String address) {
-        return db.sql("SELECT account_id FROM contacts.email_addresses WHERE lower(address) = lower(:address) "
-                        + "AND status = 'CONFIRMED' AND kind = 'PRIMARY'")
-                .param("address", address).query(UUID.class).optional();
+    /**
+     * The account whose confirmed address of one of the kinds this is; compared without regard to
+     * case. An address that several accounts confirmed (a family's shared mailbox) names none of
+     * them: it still receives their letters, but cannot say whose account is meant.
+     */
+    public Optional<UUID> confirmedOwner(String address, Kind... kinds) {
+        List<UUID> owners = db.sql("SELECT DISTINCT account_id FROM contacts.email_addresses "
+                        + "WHERE lower(address) = lower(:address) AND status = 'CONFIRMED' AND kind IN (:kinds)")
+                .param("address", address).param("kinds", java.util.Arrays.stream(kinds).map(Kind::name).toList())
+                .query(UUID.class).list();
+        return owners.size() == 1 ? Optional.of(owners.getFirst()) : Optional.empty();
     }
 
     public Optional<Stored> byId(UUID id) {
@@ -110,21 +144,25 @@ public class EmailAddresses {
 
     /** The waiting address takes over: the one in force (if any) goes, the confirmation is spent. */
     public void confirm(Stored waiting, Instant now) {
-        db.sql("DELETE FROM contacts.email_addresses WHERE account_id = :account AND kind = 'PRIMARY' AND status <> 'UNCONFIRMED'")
-                .param("account", waiting.account()).update();
+        db.sql("DELETE FROM contacts.email_addresses WHERE account_id = :account AND kind = :kind AND status <> 'UNCONFIRMED'")
+                .param("account", waiting.account()).param("kind", waiting.kind().name()).update();
         db.sql("DELETE FROM contacts.email_confirmations WHERE address_id = :id").param("id", waiting.id()).update();
         db.sql("UPDATE contacts.email_addresses SET status = 'CONFIRMED', confirmed_at = :now WHERE id = :id")
                 .param("now", utc(now)).param("id", waiting.id()).update();
     }
 
-    /** The confirmed primary address: the only one letters may go to (a suspended one may not). */
+    /**
+     * Where letters go: the confirmed main address, or the confirmed backup one when the main one
+     * is missing or suspended. A suspended or unconfirmed address never receives letters.
+     */
     public Optional<String> deliverable(UUID account) {
-        return db.sql("SELECT address FROM contacts.email_addresses WHERE account_id = :account AND kind = 'PRIMARY' "
-                + "AND status = 'CONFIRMED'").param("account", account).query(String.class).optional();
+        return db.sql("SELECT address FROM contacts.email_addresses WHERE account_id = :account AND status = 'CONFIRMED' "
+                        + "ORDER BY kind = 'PRIMARY' DESC LIMIT 1")
+                .param("account", account).query(String.class).optional();
     }
 
     /**
-     * Suspends every primary address added at or before the cut-off and never confirmed, unless
+     * Suspends every address added at or before the cut-off and never confirmed, unless
      * another address of the account is in force (then it is only a replacement still waiting, and
      * letters keep going to the one in force). The UPDATE claims the rows: a second node running
      * the same statement waits for the first, finds the status changed and returns nothing, so
@@ -135,7 +173,7 @@ public class EmailAddresses {
                 WITH suspended AS (
                     UPDATE contacts.email_addresses a
                     SET status = 'SUSPENDED', suspended_at = :now, suspended_reason = 'UNCONFIRMED_30_DAYS'
-                    WHERE a.kind = 'PRIMARY' AND a.status = 'UNCONFIRMED' AND a.created_at <= :cutoff
+                    WHERE a.status = 'UNCONFIRMED' AND a.created_at <= :cutoff
                       AND NOT EXISTS (SELECT 1 FROM contacts.email_addresses b WHERE b.account_id = a.account_id
                           AND b.kind = a.kind AND b.status <> 'UNCONFIRMED')
                     RETURNING a.*),
@@ -160,9 +198,33 @@ public class EmailAddresses {
                 .params(params).query(EmailAddresses::map).list();
     }
 
-    /** Every primary address of the account, in force or waiting: mail to it stops at once. */
+    /**
+     * Drops replacements added at or before the cut-off and never confirmed while another address of
+     * their kind is in force. The address in force keeps working; the stale one simply goes, and
+     * claiming by DELETE … RETURNING makes a second node find nothing.
+     */
+    public List<Expired> expireReplacements(Instant addedBefore) {
+        return db.sql("""
+                DELETE FROM contacts.email_addresses a
+                WHERE a.status = 'UNCONFIRMED' AND a.created_at <= :cutoff
+                  AND EXISTS (SELECT 1 FROM contacts.email_addresses b WHERE b.account_id = a.account_id
+                      AND b.kind = a.kind AND b.status <> 'UNCONFIRMED')
+                RETURNING a.account_id, a.kind, a.address""")
+                .param("cutoff", utc(addedBefore))
+                .query((rs, n) -> new Expired(rs.getObject("account_id", UUID.class), Kind.valueOf(rs.getString("kind")),
+                        rs.getString("address")))
+                .list();
+    }
+
+    /** The account's addresses of one kind, in force or waiting: mail to them stops at once. */
+    public int delete(UUID account, Kind kind) {
+        return db.sql("DELETE FROM contacts.email_addresses WHERE account_id = :account AND kind = :kind")
+                .param("account", account).param("kind", kind.name()).update();
+    }
+
+    /** Every address of the account, of both kinds, in force or waiting. */
     public int deleteAll(UUID account) {
-        return db.sql("DELETE FROM contacts.email_addresses WHERE account_id = :account AND kind = 'PRIMARY'")
+        return db.sql("DELETE FROM contacts.email_addresses WHERE account_id = :account")
                 .param("account", account).update();
     }
 
@@ -176,7 +238,8 @@ public class EmailAddresses {
     }
 
     private static Stored map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Stored(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class), rs.getString("address"),
+        return new Stored(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+                Kind.valueOf(rs.getString("kind")), rs.getString("address"),
                 Status.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "confirmed_at"),
                 rs.getString("suspended_reason"));
     }

@@ -1,19 +1,15 @@
 package ru.gospochta.contacts.internal.email;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,14 +19,16 @@ import ru.gospochta.audit.AuditLog;
 import ru.gospochta.audit.AuditOutcome;
 import ru.gospochta.contacts.EmailAddress;
 import ru.gospochta.contacts.EmailAddressRules;
+import ru.gospochta.contacts.internal.email.EmailAddresses.Kind;
 import ru.gospochta.platform.MailNotSent;
 import ru.gospochta.platform.PlatformProperties;
 import ru.gospochta.platform.ServerKeys;
 
 /**
- * Binding an e-mail to an account (CNT-2 … CNT-4): one letter with a 6-digit code (10 minutes,
+ * Binding an e-mail to an account (CNT-2 … CNT-5): one letter with a 6-digit code (10 minutes,
  * 5 tries) and a one-time link (24 hours); another letter at the earliest 60 seconds later. The
- * address in force stays until the new one is confirmed, and is then told of the change.
+ * address in force stays until the new one is confirmed, and is then told of the change. The main
+ * and the backup address go through the same steps, each in its own slot.
  */
 @Service
 public class EmailBinding {
@@ -43,20 +41,22 @@ public class EmailBinding {
     private final EmailAddresses addresses;
     private final EmailAddressRules rules;
     private final ContactLetters letters;
+    private final EmailChanges changes;
     private final AuditLog audit;
     private final Clock clock;
-    private final SecretKeySpec key;
+    private final KeyedHash hashes;
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
-    public EmailBinding(EmailAddresses addresses, EmailAddressRules rules, ContactLetters letters, AuditLog audit,
-            ServerKeys keys, PlatformProperties platform, Clock clock) {
+    public EmailBinding(EmailAddresses addresses, EmailAddressRules rules, ContactLetters letters, EmailChanges changes,
+            AuditLog audit, ServerKeys keys, PlatformProperties platform, Clock clock) {
         this.addresses = addresses;
         this.rules = rules;
         this.letters = letters;
+        this.changes = changes;
         this.audit = audit;
         this.clock = clock;
-        this.key = new SecretKeySpec(keys.key("contact-confirmation"), "HmacSHA256");
+        this.hashes = new KeyedHash(keys, "contact-confirmation");
         this.publicUrl = platform.publicUrl().toString().replaceAll("/+$", "");
     }
 
@@ -64,16 +64,25 @@ public class EmailBinding {
     public record Waiting(String address, Instant resendAfter) {
     }
 
+    /** An address just confirmed, and in which slot. */
+    public record Confirmed(Kind kind, String address) {
+    }
+
     /** Takes a new address and sends its letter; the address in force (if any) keeps working. */
     @Transactional
-    public Waiting start(UUID account, String typed, Locale locale) {
+    public Waiting start(UUID account, Kind kind, String typed, Locale locale) {
         EmailAddress address = rules.accept(typed);
         // A suspended address may be added again: confirming it is what lifts the suspension (CNT-6).
-        if (addresses.inForce(account).filter(a -> a.status() == EmailAddresses.Status.CONFIRMED)
+        if (addresses.inForce(account, kind).filter(a -> a.status() == EmailAddresses.Status.CONFIRMED)
                 .filter(a -> a.address().equalsIgnoreCase(address.ascii())).isPresent()) {
             throw BindingRefused.because(BindingRefused.Reason.SAME_ADDRESS);
         }
-        return begin(account, address, locale);
+        // A backup that is the main address again would be no backup at all.
+        Kind other = kind == Kind.PRIMARY ? Kind.BACKUP : Kind.PRIMARY;
+        if (addresses.inForce(account, other).filter(a -> a.address().equalsIgnoreCase(address.ascii())).isPresent()) {
+            throw BindingRefused.because(BindingRefused.Reason.SAME_AS_OTHER_KIND);
+        }
+        return begin(account, kind, address, locale);
     }
 
     /**
@@ -81,16 +90,16 @@ public class EmailBinding {
      * the person, unlike adding: the address stays the same, only its working is proved again.
      */
     @Transactional
-    public Waiting reconfirm(UUID account, Locale locale) {
-        EmailAddresses.Stored suspended = addresses.inForce(account)
+    public Waiting reconfirm(UUID account, Kind kind, Locale locale) {
+        EmailAddresses.Stored suspended = addresses.inForce(account, kind)
                 .filter(a -> a.status() == EmailAddresses.Status.SUSPENDED)
                 .orElseThrow(() -> BindingRefused.because(BindingRefused.Reason.NOTHING_WAITING));
-        return begin(account, new EmailAddress(suspended.address()), locale);
+        return begin(account, kind, new EmailAddress(suspended.address()), locale);
     }
 
-    private Waiting begin(UUID account, EmailAddress address, Locale locale) {
+    private Waiting begin(UUID account, Kind kind, EmailAddress address, Locale locale) {
         Instant now = clock.instant();
-        UUID id = addresses.addWaiting(account, address.ascii(), now);
+        UUID id = addresses.addWaiting(account, kind, address.ascii(), now);
         try {
             send(id, address, now, locale);
         } catch (MailNotSent notSent) {
@@ -100,14 +109,14 @@ public class EmailBinding {
             throw notSent;
         }
         audit.record(AuditEntry.of("citizen:" + account, "contacts.email-added", "account:" + account, AuditOutcome.SUCCESS)
-                .with("address", address.masked()));
+                .with("address", address.masked()).with("kind", kind.name()));
         return new Waiting(address.unicode(), now.plus(RESEND_AFTER));
     }
 
     /** Another letter with a new code and link, no sooner than 60 seconds after the last. */
     @Transactional
-    public Waiting resend(UUID account, Locale locale) {
-        EmailAddresses.Stored waiting = addresses.waiting(account)
+    public Waiting resend(UUID account, Kind kind, Locale locale) {
+        EmailAddresses.Stored waiting = addresses.waiting(account, kind)
                 .orElseThrow(() -> BindingRefused.because(BindingRefused.Reason.NOTHING_WAITING));
         Instant now = clock.instant();
         EmailAddresses.Confirmation last = addresses.confirmationOf(waiting.id()).orElseThrow();
@@ -120,14 +129,14 @@ public class EmailBinding {
         return new Waiting(address.unicode(), now.plus(RESEND_AFTER));
     }
 
-    public Optional<Waiting> waiting(UUID account) {
-        return addresses.waiting(account).flatMap(w -> addresses.currentConfirmation(w.id())
+    public Optional<Waiting> waiting(UUID account, Kind kind) {
+        return addresses.waiting(account, kind).flatMap(w -> addresses.currentConfirmation(w.id())
                 .map(c -> new Waiting(new EmailAddress(w.address()).unicode(), c.sentAt().plus(RESEND_AFTER))));
     }
 
     @Transactional(noRollbackFor = BindingRefused.class)
-    public String confirmByCode(UUID account, String typed, Locale locale) {
-        EmailAddresses.Stored waiting = addresses.waiting(account)
+    public Confirmed confirmByCode(UUID account, Kind kind, String typed, Locale locale) {
+        EmailAddresses.Stored waiting = addresses.waiting(account, kind)
                 .orElseThrow(() -> BindingRefused.because(BindingRefused.Reason.NOTHING_WAITING));
         EmailAddresses.Confirmation confirmation = addresses.confirmationOf(waiting.id())
                 .orElseThrow(() -> BindingRefused.because(BindingRefused.Reason.NOTHING_WAITING));
@@ -150,7 +159,7 @@ public class EmailBinding {
 
     /** The link of the letter, opened by the signed-in holder of the account it was sent for. */
     @Transactional
-    public String confirmByLink(UUID account, String token, Locale locale) {
+    public Confirmed confirmByLink(UUID account, String token, Locale locale) {
         EmailAddresses.Confirmation confirmation = addresses.confirmationByToken(hashToken(token))
                 .orElseThrow(() -> BindingRefused.because(BindingRefused.Reason.LINK_INVALID));
         EmailAddresses.Stored waiting = addresses.byId(confirmation.addressId())
@@ -166,15 +175,16 @@ public class EmailBinding {
         return confirm(waiting, locale);
     }
 
-    /** Deletes the account's addresses (CNT-4); letters to them stop at once. */
+    /** Deletes the account's address of this kind, in force and waiting (CNT-4); letters to it stop at once. */
     @Transactional
-    public void delete(UUID account) {
-        addresses.deleteAll(account);
-        audit.record(AuditEntry.of("citizen:" + account, "contacts.email-deleted", "account:" + account, AuditOutcome.SUCCESS));
+    public void delete(UUID account, Kind kind) {
+        addresses.delete(account, kind);
+        audit.record(AuditEntry.of("citizen:" + account, "contacts.email-deleted", "account:" + account, AuditOutcome.SUCCESS)
+                .with("kind", kind.name()));
     }
 
-    private String confirm(EmailAddresses.Stored waiting, Locale locale) {
-        Optional<EmailAddresses.Stored> previous = addresses.inForce(waiting.account());
+    private Confirmed confirm(EmailAddresses.Stored waiting, Locale locale) {
+        Optional<EmailAddresses.Stored> previous = addresses.inForce(waiting.account(), waiting.kind());
         addresses.confirm(waiting, clock.instant());
         EmailAddress confirmed = new EmailAddress(waiting.address());
         // The notice goes only to a working address that is really replaced: not to the same one
@@ -184,15 +194,19 @@ public class EmailBinding {
                 .ifPresent(old -> tellOldAddress(old, confirmed, locale));
         audit.record(AuditEntry.of("citizen:" + waiting.account(), "contacts.email-confirmed",
                 "account:" + waiting.account(), AuditOutcome.SUCCESS).with("address", confirmed.masked())
-                .with("replaced", Boolean.toString(previous.isPresent())));
-        return confirmed.unicode();
+                .with("kind", waiting.kind().name()).with("replaced", Boolean.toString(previous.isPresent())));
+        return new Confirmed(waiting.kind(), confirmed.unicode());
     }
 
-    /** The new address is confirmed whether or not the old one still takes letters. */
+    /**
+     * The new address is confirmed whether or not the old one still takes letters. The letter holds
+     * a link by which the old address's owner can say the change was not theirs (CNT-4).
+     */
     private void tellOldAddress(EmailAddresses.Stored old, EmailAddress confirmed, Locale locale) {
+        String token = changes.record(old, confirmed.ascii(), clock.instant());
         try {
             letters.send(old.address(), "email-changed", locale, Map.of(
-                    "newAddress", confirmed.masked(), "reportUrl", publicUrl + "/recover"));
+                    "newAddress", confirmed.masked(), "reportUrl", publicUrl + "/contacts/not-me?token=" + token));
         } catch (MailNotSent notSent) {
             audit.record(AuditEntry.of("system:mail", "contacts.email-changed-notice", "account:" + old.account(),
                     AuditOutcome.FAILURE).with("address", new EmailAddress(old.address()).masked()));
@@ -201,9 +215,7 @@ public class EmailBinding {
 
     private void send(UUID addressId, EmailAddress address, Instant now, Locale locale) {
         String code = String.format("%06d", random.nextInt(1_000_000));
-        byte[] tokenBytes = new byte[32];
-        random.nextBytes(tokenBytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(tokenBytes);
+        String token = KeyedHash.newToken();
         addresses.saveConfirmation(new EmailAddresses.Confirmation(addressId, hash("code", addressId, code),
                 hashToken(token), now, now.plus(CODE_LIFETIME), now.plus(LINK_LIFETIME), 0));
         letters.send(address.ascii(), "email-confirmation", locale, Map.of("code", code,
@@ -214,15 +226,8 @@ public class EmailBinding {
         return hash("link", null, token);
     }
 
-    /** HMAC under a server key, bound to what it confirms, so a copied hash opens nothing elsewhere. */
+    /** Bound to what it confirms, so a copied hash opens nothing elsewhere. */
     private String hash(String kind, @org.jspecify.annotations.Nullable UUID addressId, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update((kind + "|" + (addressId == null ? "" : addressId) + "|" + value).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return hashes.of(kind + "|" + (addressId == null ? "" : addressId) + "|" + value);
     }
 }

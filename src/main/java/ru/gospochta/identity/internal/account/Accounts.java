@@ -104,6 +104,12 @@ public class Accounts {
         }
     }
 
+    /** Forgets every remembered device: they are bound to the password version, which moves on. */
+    public void forgetDevices(UUID id) {
+        db.sql("UPDATE identity.accounts SET password_version = password_version + 1 WHERE id = :id")
+                .param("id", id).update();
+    }
+
     public void setTwoStep(UUID id, boolean enabled, Account.SecondFactorMethod method) {
         db.sql("UPDATE identity.accounts SET two_step_enabled = :enabled, two_step_method = :method WHERE id = :id")
                 .param("enabled", enabled).param("method", method.name()).param("id", id).update();

@@ -27,6 +27,7 @@ import ru.gospochta.identity.PasswordViolation;
 import ru.gospochta.identity.PersonName;
 import ru.gospochta.identity.PersonalData;
 import ru.gospochta.identity.PhoneNumber;
+import ru.gospochta.identity.RecoveryByEmail;
 import ru.gospochta.identity.Snils;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.account.Accounts;
@@ -39,8 +40,9 @@ import ru.gospochta.identity.internal.signin.Throttle;
 import ru.gospochta.platform.OutgoingSms;
 
 /**
- * «Забыли пароль?» (ACC-5): a code by SMS to the account's phone, then a new password that ends
- * every session. Whether the account exists must not show: an unknown identifier gets a decoy that
+ * «Забыли пароль?» (ACC-5): a code by SMS to the account's phone — or, when the citizen typed a
+ * confirmed e-mail address, by letter to that address — then a new password that ends every
+ * session. Whether the account exists must not show: an unknown identifier gets a decoy that
  * passes through the same limits, throttle and code checks, and simply never matches.
  */
 @Service
@@ -56,12 +58,15 @@ class PasswordRecovery {
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
     private final OutgoingSms sms;
+    private final RecoveryByEmail emails;
     private final MessageSource messages;
     private final AuditLog audit;
     private final Clock clock;
 
     PasswordRecovery(Accounts accounts, SmsCodes codes, Throttle throttle, Sessions sessions, PasswordEncoder passwords,
-            ObjectProvider<PasswordPolicy> policies, OutgoingSms sms, MessageSource messages, AuditLog audit, Clock clock) {
+            ObjectProvider<PasswordPolicy> policies, OutgoingSms sms, RecoveryByEmail emails, MessageSource messages,
+            AuditLog audit, Clock clock) {
+        this.emails = emails;
         this.accounts = accounts;
         this.codes = codes;
         this.throttle = throttle;
@@ -86,7 +91,7 @@ class PasswordRecovery {
         Identifier chosen = readings.getFirst();
         Account account = null;
         for (Identifier reading : readings) {
-            Optional<Account> found = reading.account(accounts).filter(Account::canSignIn);
+            Optional<Account> found = reading.account(accounts, emails).filter(Account::canSignIn);
             if (found.isPresent()) {
                 chosen = reading;
                 account = found.get();
@@ -96,7 +101,7 @@ class PasswordRecovery {
         // A registered account whose phone was never confirmed cannot sign in, so it is recovered like none.
         RecoveryState state = account == null
                 ? RecoveryState.of(chosen.throttleSubject(), chosen.decoyTarget(), null)
-                : RecoveryState.of(chosen.throttleSubject(), account.phone(), account.id());
+                : RecoveryState.of(chosen.throttleSubject(), chosen.codeTarget(account), account.id());
         return send(state, sourceIp, locale);
     }
 
@@ -108,9 +113,15 @@ class PasswordRecovery {
     private RecoveryState send(RecoveryState state, String sourceIp, Locale locale) {
         refuseWhileWaiting(state);
         UUID account = state.accountId();
-        SmsCodes.Sent sent = account == null
-                ? codes.sendDecoy(PURPOSE, state.target(), sourceIp)
-                : codes.send(PURPOSE, state.target(), account, sourceIp, locale);
+        SmsCodes.Sent sent;
+        if (account == null) {
+            sent = codes.sendDecoy(PURPOSE, state.target(), sourceIp);
+        } else if (state.byEmail()) {
+            String address = state.emailAddress();
+            sent = codes.send(PURPOSE, state.target(), account, sourceIp, code -> emails.sendRecoveryCode(address, code, locale));
+        } else {
+            sent = codes.send(PURPOSE, state.target(), account, sourceIp, locale);
+        }
         return state.sent(sent.resendAfter());
     }
 
@@ -146,9 +157,13 @@ class PasswordRecovery {
         if (id == null || !state.maySetPassword(clock.instant())) {
             return Optional.empty();
         }
+        // The channel the code went to must still be the account's: a phone changed or an address
+        // removed meanwhile ends the recovery.
         return accounts.byId(id)
                 .filter(Account::canSignIn)
-                .filter(account -> account.phone().equals(state.target()));
+                .filter(account -> state.byEmail()
+                        ? emails.accountRecoverableBy(state.emailAddress()).filter(id::equals).isPresent()
+                        : account.phone().equals(state.target()));
     }
 
     PasswordStrength strength(Account account, String password) {
@@ -162,7 +177,8 @@ class PasswordRecovery {
      * @throws PasswordRefused when the two passwords differ or the policy refuses the password
      */
     @Transactional
-    void changePassword(Account account, String password, String repeated, String sourceIp, Locale locale) {
+    void changePassword(RecoveryState state, Account account, String password, String repeated, String sourceIp,
+            Locale locale) {
         List<String> problems = new ArrayList<>();
         policy.check(password, personalData(account)).stream().map(PasswordViolation::code).forEach(problems::add);
         if (!password.equals(repeated)) {
@@ -175,7 +191,7 @@ class PasswordRecovery {
         int ended = sessions.endAllExcept(account.principalName(), null);
         audit.record(AuditEntry.of(account.principalName(), AUDIT_ACTION, "account:" + account.id(), AuditOutcome.SUCCESS)
                 .from(sourceIp)
-                .with("confirmedBy", "sms-code")
+                .with("confirmedBy", state.byEmail() ? "email-code" : "sms-code")
                 .with("sessionsEnded", Integer.toString(ended)));
         // Straight to the SMS port: the notice must go out even though the code has just used up the per-minute limit.
         sms.send(account.phone(), messages.getMessage("recovery.sms.password-changed", null, locale));

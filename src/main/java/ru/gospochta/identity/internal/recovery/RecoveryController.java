@@ -149,7 +149,8 @@ class RecoveryController {
             return "identity/recovery/password";
         }
         try {
-            recovery.changePassword(account.get(), password, repeated, request.getRemoteAddr(), locale);
+            recovery.changePassword(state(session).orElseThrow(), account.get(), password, repeated,
+                    request.getRemoteAddr(), locale);
         } catch (PasswordRefused refused) {
             model.addAttribute("problems", refused.messageCodes().stream().map(code -> text(code, locale)).toList());
             return "identity/recovery/password";
@@ -187,6 +188,7 @@ class RecoveryController {
 
     private String codePage(RecoveryState state, Model model) {
         model.addAttribute("resendIn", state.secondsUntilResend(clock.instant()));
+        model.addAttribute("byEmail", state.byEmail());
         return "identity/recovery/code";
     }
 

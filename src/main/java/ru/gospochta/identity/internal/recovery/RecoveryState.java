@@ -38,6 +38,16 @@ record RecoveryState(String throttleSubject, String target, @Nullable UUID accou
         return new RecoveryState(throttleSubject, target, accountId, resendAfter, at);
     }
 
+    /** Whether the code went by letter to a typed e-mail address rather than by SMS. */
+    boolean byEmail() {
+        return target.startsWith(Identifier.EMAIL_TARGET);
+    }
+
+    /** The address the code went to; only when {@link #byEmail()}. */
+    String emailAddress() {
+        return target.substring(Identifier.EMAIL_TARGET.length());
+    }
+
     boolean isVerified() {
         return verifiedAt != null;
     }
