@@ -48,20 +48,24 @@ class ContactsController {
     private final ActionConfirmation confirmation;
     private final ru.gospochta.identity.Waits waits;
     private final Clock clock;
+    private final ru.gospochta.identity.CitizenPhones phones;
 
     ContactsController(EmailBinding binding, EmailAddresses addresses, EmailAddressRules rules,
-            ActionConfirmation confirmation, ru.gospochta.identity.Waits waits, Clock clock) {
+            ActionConfirmation confirmation, ru.gospochta.identity.Waits waits, Clock clock,
+            ru.gospochta.identity.CitizenPhones phones) {
         this.binding = binding;
         this.addresses = addresses;
         this.rules = rules;
         this.confirmation = confirmation;
         this.waits = waits;
         this.clock = clock;
+        this.phones = phones;
     }
 
     @GetMapping
     String overview(@AuthenticationPrincipal CitizenPrincipal me, Model model) {
         model.addAttribute("phone", confirmation.maskedPhone(me.accountId()));
+        model.addAttribute("backupPhone", phones.maskedBackupPhone(me.accountId()).orElse(null));
         model.addAttribute("email", addresses.inForce(me.accountId())
                 .map(a -> new Shown(new ru.gospochta.contacts.EmailAddress(a.address()).unicode(), a.status().name(),
                         a.suspendedReason() == null ? "OTHER" : a.suspendedReason()))
