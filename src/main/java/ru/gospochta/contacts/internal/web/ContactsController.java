@@ -32,7 +32,9 @@ import ru.gospochta.contacts.internal.email.EmailAddresses.Kind;
 import ru.gospochta.contacts.internal.email.EmailBinding;
 import ru.gospochta.identity.ActionConfirmation;
 import ru.gospochta.identity.ActionConfirmation.ActionNotConfirmed;
+import ru.gospochta.identity.CitizenPhones;
 import ru.gospochta.identity.CitizenPrincipal;
+import ru.gospochta.identity.Waits;
 
 /**
  * «Контактные данные»: the e-mail in force, adding or changing it after the person is re-checked
@@ -55,22 +57,26 @@ class ContactsController {
     private final EmailAddresses addresses;
     private final EmailAddressRules rules;
     private final ActionConfirmation confirmation;
-    private final ru.gospochta.identity.Waits waits;
+    private final Waits waits;
     private final Clock clock;
+    private final CitizenPhones phones;
 
     ContactsController(EmailBinding binding, EmailAddresses addresses, EmailAddressRules rules,
-            ActionConfirmation confirmation, ru.gospochta.identity.Waits waits, Clock clock) {
+            ActionConfirmation confirmation, Waits waits, Clock clock,
+            CitizenPhones phones) {
         this.binding = binding;
         this.addresses = addresses;
         this.rules = rules;
         this.confirmation = confirmation;
         this.waits = waits;
         this.clock = clock;
+        this.phones = phones;
     }
 
     @GetMapping
     String overview(@AuthenticationPrincipal CitizenPrincipal me, Model model) {
         model.addAttribute("phone", confirmation.maskedPhone(me.accountId()));
+        model.addAttribute("backupPhone", phones.maskedBackupPhone(me.accountId()).orElse(null));
         model.addAttribute("email", shown(me, Kind.PRIMARY));
         model.addAttribute("waiting", binding.waiting(me.accountId(), Kind.PRIMARY).map(EmailBinding.Waiting::address).orElse(null));
         model.addAttribute("backupEmail", shown(me, Kind.BACKUP));

@@ -37,6 +37,14 @@ public class Accounts {
         return one("phone = :v", e164);
     }
 
+    /**
+     * The account whose confirmed backup phone this is (CNT-5), for recovering access by a number
+     * other than the main one. Empty for a number that is only some account's main phone.
+     */
+    public Optional<Account> byBackupPhone(String e164) {
+        return one("id = (SELECT account_id FROM identity.backup_phones WHERE phone = :v)", e164);
+    }
+
     public Optional<Account> bySnils(String digits) {
         return one("snils = :v", digits);
     }

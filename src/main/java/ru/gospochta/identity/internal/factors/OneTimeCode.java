@@ -32,7 +32,11 @@ public final class OneTimeCode {
         /** CNT-2, CNT-5: a new e-mail address or phone. */
         CONTACT_CONFIRMATION("contact-confirmation"),
         /** CNT-3: the person re-checked before contact data changes. */
-        REAUTHENTICATION("reauthentication");
+        REAUTHENTICATION("reauthentication"),
+        /** CNT-5: the number an account moves to, proven to reach the person. */
+        PHONE_CHANGE("phone-change"),
+        /** CNT-5: a backup phone being added or replaced. */
+        BACKUP_PHONE("backup-phone");
 
         private final String key;
 

@@ -90,6 +90,28 @@ class Reauthentication {
         if (looksLikeOneTimeCode(compact)) {
             return account.twoStepMethod() == SecondFactorMethod.TOTP ? totpCode(account, compact) : smsCode(account, compact);
         }
+        return backupCode(account, compact);
+    }
+
+    /**
+     * A second answer that does not come to the phone, for a person whose phone is out of reach
+     * (CNT-5): a current code of the TOTP app when the account has one, or an unused backup code.
+     * Six digits are never taken as an SMS code here, whatever the account's method.
+     */
+    Factor withoutPhone(Account account, String typed) {
+        waitFor(account).ifPresent(wait -> {
+            throw SettingsRefused.waiting(wait);
+        });
+        String compact = typed.strip();
+        return looksLikeOneTimeCode(compact) ? totpCode(account, compact) : backupCode(account, compact);
+    }
+
+    /** Whether the account has an answer that {@link #withoutPhone} can accept. */
+    boolean hasFactorWithoutPhone(Account account) {
+        return account.hasTotp() || !backupStore.unused(account.id()).isEmpty();
+    }
+
+    private Factor backupCode(Account account, String compact) {
         List<BackupCodeStore.Unused> unused = backupStore.unused(account.id());
         OptionalInt match = backupCodes.match(compact, unused.stream().map(BackupCodeStore.Unused::hash).toList());
         if (match.isEmpty() || !backupStore.use(account.id(), unused.get(match.getAsInt()).position(), clock.instant())) {
