@@ -86,6 +86,40 @@ class BackupPhoneTests {
     }
 
     @Test
+    @DisplayName("ACC-5, CNT-5: «Забыли пароль?» with the backup phone sends the code to it, and the new password signs in")
+    void recoversByBackupPhone() {
+        String backup = TestCitizens.newPhone();
+        backupPhones.set(citizen.id(), backup, Instant.now());
+
+        WebClient visitor = recoveryCodeAccepted(backup);
+        assertThat(location(newPassword(visitor, "Novyj-Parol-2025!"))).endsWith("/login?recovered");
+        assertThat(passwords.matches("Novyj-Parol-2025!", accounts.byId(citizen.id()).orElseThrow().passwordHash())).isTrue();
+
+        Limits.reset(db);
+        WebClient late = recoveryCodeAccepted(backup);
+        backupPhones.remove(citizen.id());
+        assertThat(location(late.get("/recover/password")))
+                .as("a backup phone removed meanwhile ends the recovery").endsWith("/recover");
+        assertThat(passwords.matches("Novyj-Parol-2025!", accounts.byId(citizen.id()).orElseThrow().passwordHash())).isTrue();
+    }
+
+    WebClient recoveryCodeAccepted(String phone) {
+        WebClient visitor = new WebClient(port);
+        String form = visitor.get("/recover").body();
+        visitor.postForm("/recover", Map.of("identifier", phone, "_csrf", WebClient.csrfToken(form)));
+        String codePage = visitor.get("/recover/code").body();
+        assertThat(location(visitor.postForm("/recover/code", Map.of("code", Limits.lastCode(db, phone),
+                "_csrf", WebClient.csrfToken(codePage))))).endsWith("/recover/password");
+        return visitor;
+    }
+
+    static HttpResponse<String> newPassword(WebClient visitor, String password) {
+        String page = visitor.get("/recover/password").body();
+        return visitor.postForm("/recover/password", Map.of("password", password, "repeated", password,
+                "_csrf", WebClient.csrfToken(page)));
+    }
+
+    @Test
     @DisplayName("CNT-5: a new backup phone replaces the old one, which no longer finds the account")
     void replacesBackupPhone() {
         String first = TestCitizens.newPhone();

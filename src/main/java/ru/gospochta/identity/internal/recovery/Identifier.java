@@ -15,8 +15,8 @@ import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.account.Accounts;
 
 /**
- * What a citizen types to find their account: a mobile phone, a SNILS, or a confirmed e-mail
- * address, in any usual spelling.
+ * What a citizen types to find their account: the main or backup mobile phone, a SNILS, or a
+ * confirmed e-mail address, in any usual spelling.
  *
  * @param value the one canonical spelling: E.164 for a phone, the eleven digits of a SNILS, an
  *     e-mail address in lower case with its domain in ASCII
@@ -53,15 +53,23 @@ record Identifier(Kind kind, String value) {
     /** The account this identifier names, whatever its state; an e-mail is looked up by its keeper. */
     Optional<Account> account(Accounts accounts, RecoveryByEmail emails) {
         return switch (kind) {
-            case PHONE -> accounts.byPhone(value);
+            // A backup phone (CNT-5) recovers like the main one; the main one wins if both are somebody's.
+            case PHONE -> accounts.byPhone(value).or(() -> accounts.byBackupPhone(value));
             case SNILS -> accounts.bySnils(value);
             case EMAIL -> emails.accountRecoverableBy(value).flatMap(accounts::byId);
         };
     }
 
-    /** Where the code goes and is checked against: the account's phone, or the typed e-mail address. */
+    /**
+     * Where the code goes and is checked against: the typed phone (main or backup), the account's
+     * main phone for a SNILS, or the typed e-mail address.
+     */
     String codeTarget(Account account) {
-        return kind == Kind.EMAIL ? EMAIL_TARGET + value : account.phone();
+        return switch (kind) {
+            case PHONE -> value;
+            case SNILS -> account.phone();
+            case EMAIL -> EMAIL_TARGET + value;
+        };
     }
 
     static final String EMAIL_TARGET = "email:";

@@ -163,7 +163,8 @@ class PasswordRecovery {
                 .filter(Account::canSignIn)
                 .filter(account -> state.byEmail()
                         ? emails.accountRecoverableBy(state.emailAddress()).filter(id::equals).isPresent()
-                        : account.phone().equals(state.target()));
+                        : account.phone().equals(state.target())
+                                || accounts.byBackupPhone(state.target()).filter(a -> a.id().equals(id)).isPresent());
     }
 
     PasswordStrength strength(Account account, String password) {
