@@ -166,6 +166,15 @@ public class EmailAddresses {
                 .param("account", account).update();
     }
 
+    /**
+     * Every address of the account, primary and backup, in force or waiting, with their live
+     * confirmations: the account keeps no e-mail at all.
+     */
+    public int deleteEveryKind(UUID account) {
+        return db.sql("DELETE FROM contacts.email_addresses WHERE account_id = :account")
+                .param("account", account).update();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
