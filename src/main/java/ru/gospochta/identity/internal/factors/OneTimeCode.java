@@ -32,7 +32,9 @@ public final class OneTimeCode {
         /** CNT-2, CNT-5: a new e-mail address or phone. */
         CONTACT_CONFIRMATION("contact-confirmation"),
         /** CNT-3: the person re-checked before contact data changes. */
-        REAUTHENTICATION("reauthentication");
+        REAUTHENTICATION("reauthentication"),
+        /** ACC-5, CNT-7: the new phone of a request to restore access through support. */
+        SUPPORT_RECOVERY("support-recovery");
 
         private final String key;
 
