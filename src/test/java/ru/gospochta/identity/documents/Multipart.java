@@ -16,18 +16,18 @@ import ru.gospochta.WebClient;
  * A file upload over real HTTP, as a browser's form sends it (multipart/form-data), in the
  * session of a {@link WebClient}.
  */
-final class Multipart {
+public final class Multipart {
 
     private final int port;
     private final WebClient session;
 
-    Multipart(int port, WebClient session) {
+    public Multipart(int port, WebClient session) {
         this.port = port;
         this.session = session;
     }
 
     /** Posts one file part named {@code field}; the CSRF token goes in the address, as the page's form does. */
-    HttpResponse<String> post(String path, String csrfToken, String field, String fileName, String contentType,
+    public HttpResponse<String> post(String path, String csrfToken, String field, String fileName, String contentType,
             byte[] content) {
         String target = csrfToken.isEmpty() ? path
                 : path + "?_csrf=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8);
@@ -35,7 +35,7 @@ final class Multipart {
     }
 
     /** Posts a multipart form that has no file part at all. */
-    HttpResponse<String> postWithoutFile(String path, String csrfToken) {
+    public HttpResponse<String> postWithoutFile(String path, String csrfToken) {
         String target = path + "?_csrf=" + URLEncoder.encode(csrfToken, StandardCharsets.UTF_8);
         return send(target, new Body("----empty" + UUID.randomUUID(), "")
                 .close());

@@ -14,23 +14,23 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 
 /** Small real files of each kind a citizen might upload, made on the spot. */
-final class ScanFiles {
+public final class ScanFiles {
 
-    static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    public static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private ScanFiles() {
     }
 
-    static byte[] png() {
+    public static byte[] png() {
         return image("png", BufferedImage.TYPE_INT_ARGB);
     }
 
-    static byte[] jpeg() {
+    public static byte[] jpeg() {
         return image("jpg", BufferedImage.TYPE_INT_RGB);
     }
 
     /** The smallest PDF a viewer opens: one empty page. */
-    static byte[] pdf() {
+    public static byte[] pdf() {
         String body = """
                 %PDF-1.4
                 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
@@ -43,7 +43,7 @@ final class ScanFiles {
     }
 
     /** The start of a Windows program: the «MZ» header and its DOS stub text. */
-    static byte[] executable() {
+    public static byte[] executable() {
         byte[] bytes = new byte[512];
         bytes[0] = 'M';
         bytes[1] = 'Z';
@@ -53,7 +53,7 @@ final class ScanFiles {
     }
 
     /** A Word document with macros is a zip archive inside, with the macros in vbaProject.bin. */
-    static byte[] docm() {
+    public static byte[] docm() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
@@ -68,7 +68,7 @@ final class ScanFiles {
     }
 
     /** PNG magic followed by zeros up to the given size: the format is right, only the size counts. */
-    static byte[] pngOfSize(int size) {
+    public static byte[] pngOfSize(int size) {
         byte[] bytes = Arrays.copyOf(PNG_SIGNATURE, size);
         return bytes;
     }

@@ -67,7 +67,7 @@ class CitizenConfirmationController {
         Account account = accounts.byId(me.accountId())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("state", account.state().name());
-        model.addAttribute("document", documents.latestOf(account.id()).map(OwnDocument::of).orElse(null));
+        model.addAttribute("document", documents.latestConfirmationOf(account.id()).map(OwnDocument::of).orElse(null));
         model.addAttribute("limitMegabytes", Readable.megabytes(inspection.limit()));
         model.addAttribute("accept", acceptAttribute());
         if (model.getAttribute(REFUSAL) instanceof Reason reason) {
@@ -99,7 +99,7 @@ class CitizenConfirmationController {
     }
 
     /** What the file chooser offers: the accepted extensions and types, a hint the server does not rely on. */
-    private static String acceptAttribute() {
+    static String acceptAttribute() {
         StringBuilder accept = new StringBuilder();
         for (ScanFormat format : ScanFormat.values()) {
             accept.append(accept.isEmpty() ? "" : ",").append('.').append(format.extension())

@@ -88,10 +88,10 @@ class Confirmations {
                 if (documents.lockAccount(accountId).orElse(null) != AccountState.ACTIVE) {
                     throw new UploadRefused(Reason.NOT_ACTIVE);
                 }
-                List<IdentityDocument> replaced = documents.pendingOf(accountId);
+                List<IdentityDocument> replaced = documents.pendingOf(accountId, IdentityDocument.Purpose.CONFIRMATION);
                 replaced.forEach(old -> documents.delete(old.id()));
-                IdentityDocument document = IdentityDocument.pending(accountId, storedName, scan.format(),
-                        scan.sizeBytes(), clock.instant());
+                IdentityDocument document = IdentityDocument.pending(accountId, IdentityDocument.Purpose.CONFIRMATION,
+                        storedName, scan.format(), scan.sizeBytes(), clock.instant());
                 documents.insert(document);
                 // The replaced files go only once their rows are gone for good.
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

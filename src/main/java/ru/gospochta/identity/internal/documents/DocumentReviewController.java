@@ -37,9 +37,11 @@ import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.account.Accounts;
 
 /**
- * The operators' pages of ACC-2 under {@code /admin/identity-documents} (support operators and
- * administrators, by the shell's security policy): the queue of pending scans, oldest first; the
- * review of one scan beside the data the citizen declared; the scan itself; the decisions.
+ * The operators' pages under {@code /admin/identity-documents} (support operators and
+ * administrators, by the shell's security policy): the queue of pending scans, oldest first, both
+ * those that confirm an identity (ACC-2) and the requests to restore access (ACC-5, CNT-7), each
+ * marked for what it is; the review of one scan beside the account's data; the scan itself; the
+ * decisions.
  */
 @Controller
 @RequestMapping("/admin/identity-documents")
@@ -71,20 +73,31 @@ class DocumentReviewController {
         this.messages = messages;
     }
 
-    /** A line of the queue: identifiers masked, as the queue is only for choosing what to open. */
-    record QueueLine(UUID id, String uploadedAt, String fullName, String snils, String phone) {
+    /**
+     * A line of the queue: identifiers masked, as the queue is only for choosing what to open.
+     *
+     * @param newPhone the masked phone an access request asks for; {@code null} for a confirmation
+     */
+    record QueueLine(UUID id, String purpose, String uploadedAt, String fullName, String snils, String phone,
+            @Nullable String newPhone) {
 
         static QueueLine of(IdentityDocuments.Waiting w) {
             String name = w.patronymic() == null ? w.surname() + " " + w.givenName()
                     : w.surname() + " " + w.givenName() + " " + w.patronymic();
-            return new QueueLine(w.id(), Readable.moment(w.uploadedAt()), name, maskSnils(w.snils()),
-                    new PhoneNumber(w.phone()).masked());
+            String newPhone = w.newPhone();
+            return new QueueLine(w.id(), w.purpose().name(), Readable.moment(w.uploadedAt()), name,
+                    Readable.maskedSnils(w.snils()), new PhoneNumber(w.phone()).masked(),
+                    newPhone == null ? null : new PhoneNumber(newPhone).masked());
         }
+    }
 
-        /** Only the last group and the check number show: {@code ***-***-445 95}. */
-        static String maskSnils(String digits) {
-            return "***-***-" + digits.substring(6, 9) + " " + digits.substring(9);
-        }
+    /**
+     * What an access request asks, beside the account: the phones masked, as the operator
+     * compares people, not numbers.
+     *
+     * @param otherPending further requests waiting for the same account, which an approval turns down
+     */
+    record AccessRequest(String currentPhone, String newPhone, int otherPending) {
     }
 
     /** What the citizen declared at registration, which the scan must show. */
@@ -126,6 +139,14 @@ class DocumentReviewController {
         model.addAttribute("scan", Scan.of(document));
         model.addAttribute("declared", Declared.of(owner));
         model.addAttribute("maxReason", Reviews.MAX_REASON);
+        model.addAttribute("purpose", document.purpose().name());
+        if (document.purpose() == IdentityDocument.Purpose.ACCESS_RECOVERY) {
+            String newPhone = documents.newPhoneOf(id).orElseThrow(DocumentReviewController::notFound);
+            int others = (int) documents.pendingOf(owner.id(), IdentityDocument.Purpose.ACCESS_RECOVERY).stream()
+                    .filter(other -> !other.id().equals(id)).count();
+            model.addAttribute("accessRequest", new AccessRequest(new PhoneNumber(owner.phone()).masked(),
+                    new PhoneNumber(newPhone).masked(), others));
+        }
         return "identity/documents/review";
     }
 
@@ -155,8 +176,9 @@ class DocumentReviewController {
     String approve(@PathVariable UUID id, Authentication staff, HttpServletRequest request, Model model,
             HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
         try {
-            reviews.approve(id, staff.getName(), request.getRemoteAddr());
-            redirect.addFlashAttribute("decided", "approved");
+            IdentityDocument.Purpose purpose = reviews.approve(id, staff.getName(), request.getRemoteAddr());
+            redirect.addFlashAttribute("decided",
+                    purpose == IdentityDocument.Purpose.ACCESS_RECOVERY ? "restored" : "approved");
             return "redirect:/admin/identity-documents";
         } catch (ReviewRefused refused) {
             return refused(id, refused, "", model, response, redirect, locale);
@@ -168,8 +190,9 @@ class DocumentReviewController {
             Authentication staff, HttpServletRequest request, Model model, HttpServletResponse response,
             RedirectAttributes redirect, Locale locale) {
         try {
-            reviews.reject(id, reason, staff.getName(), request.getRemoteAddr());
-            redirect.addFlashAttribute("decided", "rejected");
+            IdentityDocument.Purpose purpose = reviews.reject(id, reason, staff.getName(), request.getRemoteAddr());
+            redirect.addFlashAttribute("decided",
+                    purpose == IdentityDocument.Purpose.ACCESS_RECOVERY ? "request-rejected" : "rejected");
             return "redirect:/admin/identity-documents";
         } catch (ReviewRefused refused) {
             return refused(id, refused, reason, model, response, redirect, locale);

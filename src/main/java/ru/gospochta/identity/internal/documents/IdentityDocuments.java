@@ -25,11 +25,16 @@ import ru.gospochta.identity.AccountState;
 class IdentityDocuments {
 
     private static final String COLUMNS = """
-            id, account_id, stored_name, content_type, size_bytes, uploaded_at, status, reviewer, reason, decided_at""";
+            id, account_id, purpose, stored_name, content_type, size_bytes, uploaded_at, status, reviewer, reason,
+            decided_at""";
 
-    /** A pending document as the queue lists it, with the owner's identifiers for masking. */
-    record Waiting(UUID id, Instant uploadedAt, String surname, String givenName, @Nullable String patronymic,
-            String snils, String phone) {
+    /**
+     * A pending document as the queue lists it, with the owner's identifiers for masking.
+     *
+     * @param newPhone the phone an access request asks for; {@code null} for a confirmation
+     */
+    record Waiting(UUID id, IdentityDocument.Purpose purpose, Instant uploadedAt, String surname, String givenName,
+            @Nullable String patronymic, String snils, String phone, @Nullable String newPhone) {
     }
 
     private final JdbcClient db;
@@ -57,29 +62,36 @@ class IdentityDocuments {
                 .param("id", id).query(IdentityDocuments::map).optional();
     }
 
-    /** The newest document of the account: what its owner is told about. */
-    Optional<IdentityDocument> latestOf(UUID accountId) {
+    /**
+     * The newest confirmation document of the account: what its owner is told about in the cabinet.
+     * Access requests are not shown there: whoever made one had no way into the cabinet.
+     */
+    Optional<IdentityDocument> latestConfirmationOf(UUID accountId) {
         return db.sql("SELECT " + COLUMNS + " FROM identity.identity_documents WHERE account_id = :account "
-                        + "ORDER BY uploaded_at DESC, id DESC LIMIT 1")
+                        + "AND purpose = 'CONFIRMATION' ORDER BY uploaded_at DESC, id DESC LIMIT 1")
                 .param("account", accountId).query(IdentityDocuments::map).optional();
     }
 
-    List<IdentityDocument> pendingOf(UUID accountId) {
+    /** The account's pending documents of one purpose, oldest first. */
+    List<IdentityDocument> pendingOf(UUID accountId, IdentityDocument.Purpose purpose) {
         return db.sql("SELECT " + COLUMNS + " FROM identity.identity_documents WHERE account_id = :account "
-                        + "AND status = 'PENDING'")
-                .param("account", accountId).query(IdentityDocuments::map).list();
+                        + "AND purpose = :purpose AND status = 'PENDING' ORDER BY uploaded_at, id")
+                .param("account", accountId).param("purpose", purpose.name()).query(IdentityDocuments::map).list();
     }
 
     /** The oldest pending documents first, at most {@code limit} of them. */
     List<Waiting> queue(int limit) {
         return db.sql("""
-                SELECT d.id, d.uploaded_at, a.surname, a.given_name, a.patronymic, a.snils, a.phone
+                SELECT d.id, d.purpose, d.uploaded_at, a.surname, a.given_name, a.patronymic, a.snils, a.phone,
+                    r.new_phone
                 FROM identity.identity_documents d JOIN identity.accounts a ON a.id = d.account_id
+                    LEFT JOIN identity.access_requests r ON r.document_id = d.id
                 WHERE d.status = 'PENDING' ORDER BY d.uploaded_at, d.id LIMIT :limit""")
                 .param("limit", limit)
-                .query((rs, n) -> new Waiting(rs.getObject("id", UUID.class), instant(rs, "uploaded_at"),
+                .query((rs, n) -> new Waiting(rs.getObject("id", UUID.class),
+                        IdentityDocument.Purpose.valueOf(rs.getString("purpose")), instant(rs, "uploaded_at"),
                         rs.getString("surname"), rs.getString("given_name"), rs.getString("patronymic"),
-                        rs.getString("snils"), rs.getString("phone")))
+                        rs.getString("snils"), rs.getString("phone"), rs.getString("new_phone")))
                 .list();
     }
 
@@ -90,13 +102,26 @@ class IdentityDocuments {
 
     void insert(IdentityDocument d) {
         db.sql("""
-                INSERT INTO identity.identity_documents (id, account_id, stored_name, content_type, size_bytes,
+                INSERT INTO identity.identity_documents (id, account_id, purpose, stored_name, content_type, size_bytes,
                     uploaded_at, status)
-                VALUES (:id, :account, :storedName, :contentType, :size, :uploadedAt, :status)""")
-                .param("id", d.id()).param("account", d.accountId()).param("storedName", d.storedName())
+                VALUES (:id, :account, :purpose, :storedName, :contentType, :size, :uploadedAt, :status)""")
+                .param("id", d.id()).param("account", d.accountId()).param("purpose", d.purpose().name())
+                .param("storedName", d.storedName())
                 .param("contentType", d.format().mediaType()).param("size", d.sizeBytes())
                 .param("uploadedAt", utc(d.uploadedAt())).param("status", d.status().name())
                 .update();
+    }
+
+    /** The new phone of an access request, stored with its document in the same transaction. */
+    void insertAccessRequest(UUID documentId, String newPhone, @Nullable String sourceIp) {
+        db.sql("INSERT INTO identity.access_requests (document_id, new_phone, source_ip) VALUES (:id, :phone, :ip)")
+                .param("id", documentId).param("phone", newPhone).param("ip", sourceIp).update();
+    }
+
+    /** The phone an access request asks for; empty for a confirmation document. */
+    Optional<String> newPhoneOf(UUID documentId) {
+        return db.sql("SELECT new_phone FROM identity.access_requests WHERE document_id = :id")
+                .param("id", documentId).query(String.class).optional();
     }
 
     void delete(UUID id) {
@@ -126,7 +151,7 @@ class IdentityDocuments {
         OffsetDateTime decided = rs.getObject("decided_at", OffsetDateTime.class);
         String contentType = rs.getString("content_type");
         return new IdentityDocument(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
-                rs.getString("stored_name"),
+                IdentityDocument.Purpose.valueOf(rs.getString("purpose")), rs.getString("stored_name"),
                 ScanFormat.ofMediaType(contentType)
                         .orElseThrow(() -> new IllegalStateException("stored document of type " + contentType)),
                 rs.getLong("size_bytes"), instant(rs, "uploaded_at"),

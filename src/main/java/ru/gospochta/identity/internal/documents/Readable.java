@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Times, dates and sizes as the pages show them. Times are Moscow time, the portal's reference
+ * Times, dates, sizes and masked identifiers as the pages show them. Times are Moscow time, the portal's reference
  * time that the pages name; the accounts keep no time zone of their own yet.
  */
 final class Readable {
@@ -37,6 +37,11 @@ final class Readable {
     /** Megabytes with at most one decimal, for the message bundle to format in the page's language. */
     static BigDecimal megabytes(long bytes) {
         return BigDecimal.valueOf(bytes).divide(MEGABYTE, 1, RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    /** A SNILS with only the last group and the check number showing: {@code ***-***-445 95}. */
+    static String maskedSnils(String digits) {
+        return "***-***-" + digits.substring(6, 9) + " " + digits.substring(9);
     }
 
     /** Kilobytes, rounded up so a small file never reads as 0. */

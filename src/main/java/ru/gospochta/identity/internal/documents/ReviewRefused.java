@@ -12,6 +12,8 @@ class ReviewRefused extends RuntimeException {
         GONE("identity.documents.review.refused.gone", "gone"),
         DECIDED("identity.documents.review.refused.decided", "decided"),
         NOT_ACTIVE("identity.documents.review.refused.not-active", "account-not-active"),
+        /** An access request's new phone got an account of its own since the request was made. */
+        PHONE_TAKEN("support.review.refused.phone-taken", "phone-taken"),
         REASON_MISSING("identity.documents.review.refused.reason-missing", "reason-missing"),
         REASON_TOO_LONG("identity.documents.review.refused.reason-too-long", "reason-too-long");
 

@@ -2,6 +2,8 @@ package ru.gospochta.identity.internal.documents;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -18,8 +20,10 @@ import ru.gospochta.identity.internal.account.Accounts;
 import ru.gospochta.identity.internal.documents.ReviewRefused.Reason;
 
 /**
- * The operator's side of ACC-2: approving a scan confirms the account, rejecting it tells the
- * citizen why. Each decision, taken or refused, is journalled under the operator's login.
+ * The operator's side of the documents: approving a confirmation scan confirms the account
+ * (ACC-2), approving an access request restores access ({@link AccessRestoration}, ACC-5,
+ * CNT-7); rejecting either tells the person why. Each decision, taken or refused, is journalled
+ * under the operator's login.
  */
 @Service
 class Reviews {
@@ -30,15 +34,17 @@ class Reviews {
 
     private final IdentityDocuments documents;
     private final Accounts accounts;
+    private final AccessRestoration restoration;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
 
-    Reviews(IdentityDocuments documents, Accounts accounts, TransactionTemplate transactions,
-            ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+    Reviews(IdentityDocuments documents, Accounts accounts, AccessRestoration restoration,
+            TransactionTemplate transactions, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.documents = documents;
         this.accounts = accounts;
+        this.restoration = restoration;
         this.transactions = transactions;
         this.events = events;
         this.audit = audit;
@@ -46,27 +52,44 @@ class Reviews {
     }
 
     /**
-     * Confirms the owner's account (ACTIVE → CONFIRMED) and marks the scan approved.
+     * Approves the document: a confirmation moves the owner's account ACTIVE → CONFIRMED, an
+     * access request restores access with its new phone.
      *
-     * @throws ReviewRefused when the document is gone or decided, or the account is not active
+     * @return what the document was for, which the queue's message names
+     * @throws ReviewRefused when the document is gone or decided, the account is not active (for a
+     *                       confirmation), or the new phone has an account by now (for an access request)
      */
-    void approve(UUID documentId, String staffLogin, @Nullable String sourceIp) {
-        decide(documentId, IdentityDocument.Status.APPROVED, null, staffLogin, sourceIp, (document, state, at) -> {
+    IdentityDocument.Purpose approve(UUID documentId, String staffLogin, @Nullable String sourceIp) {
+        return decide(documentId, IdentityDocument.Status.APPROVED, null, staffLogin, sourceIp, (document, state, at) -> {
+            if (document.purpose() == IdentityDocument.Purpose.ACCESS_RECOVERY) {
+                String newPhone = newPhoneOf(document);
+                AccessRestoration.Restored restored = restoration.restore(document, newPhone, staffLogin, at);
+                events.publishEvent(new AccessRequestDecided(document.id(), document.accountId(), newPhone,
+                        restored.formerPhone().isEmpty() ? null : restored.formerPhone(), true, null));
+                return restored.facts();
+            }
             if (state != AccountState.ACTIVE
                     || !accounts.changeState(document.accountId(), AccountState.ACTIVE, AccountState.CONFIRMED, at)) {
                 throw new ReviewRefused(Reason.NOT_ACTIVE, state);
             }
+            events.publishEvent(new IdentityDocumentDecided(document.id(), document.accountId(), true));
+            return Map.of();
         });
     }
 
     /**
-     * Marks the scan rejected with the reason the citizen will read; the account stays as it is.
+     * Marks the document rejected with the reason the person will read; the account stays as it is.
      *
+     * @return what the document was for
      * @throws ReviewRefused when the reason is blank or too long, or the document is gone or decided
      */
-    void reject(UUID documentId, String typedReason, String staffLogin, @Nullable String sourceIp) {
+    IdentityDocument.Purpose reject(UUID documentId, String typedReason, String staffLogin, @Nullable String sourceIp) {
         String reason = cleanReason(typedReason);
-        decide(documentId, IdentityDocument.Status.REJECTED, reason, staffLogin, sourceIp, (document, state, at) -> {
+        return decide(documentId, IdentityDocument.Status.REJECTED, reason, staffLogin, sourceIp, (document, state, at) -> {
+            events.publishEvent(document.purpose() == IdentityDocument.Purpose.ACCESS_RECOVERY
+                    ? new AccessRequestDecided(document.id(), document.accountId(), newPhoneOf(document), null, false, reason)
+                    : new IdentityDocumentDecided(document.id(), document.accountId(), false));
+            return Map.of();
         });
     }
 
@@ -85,17 +108,25 @@ class Reviews {
         return reason;
     }
 
-    /** What a decision does to the account besides the document; throws to refuse it. */
+    /**
+     * What a decision does besides marking the document, and the events that tell of it; throws
+     * to refuse the decision. Returns facts for the audit entry.
+     */
     private interface Effect {
-        void apply(IdentityDocument document, AccountState state, Instant at);
+        Map<String, String> apply(IdentityDocument document, AccountState state, Instant at);
     }
 
-    private void decide(UUID documentId, IdentityDocument.Status decision, @Nullable String reason,
+    private String newPhoneOf(IdentityDocument document) {
+        return documents.newPhoneOf(document.id())
+                .orElseThrow(() -> new IllegalStateException("an access request without its phone: " + document.id()));
+    }
+
+    private IdentityDocument.Purpose decide(UUID documentId, IdentityDocument.Status decision, @Nullable String reason,
             String staffLogin, @Nullable String sourceIp, Effect effect) {
         String action = decision == IdentityDocument.Status.APPROVED ? "identity.document.approve"
                 : "identity.document.reject";
         try {
-            transactions.executeWithoutResult(status -> {
+            return Objects.requireNonNull(transactions.execute(status -> {
                 IdentityDocument seen = documents.byId(documentId).orElseThrow(() -> new ReviewRefused(Reason.GONE));
                 AccountState state = documents.lockAccount(seen.accountId())
                         .orElseThrow(() -> new ReviewRefused(Reason.GONE));
@@ -105,16 +136,19 @@ class Reviews {
                     throw new ReviewRefused(Reason.DECIDED);
                 }
                 Instant at = clock.instant();
-                effect.apply(document, state, at);
+                Map<String, String> facts = effect.apply(document, state, at);
                 if (!documents.decide(documentId, decision, staffLogin, reason, at)) {
                     throw new ReviewRefused(Reason.DECIDED);
                 }
                 AuditEntry done = entry(staffLogin, action, documentId, AuditOutcome.SUCCESS, sourceIp)
-                        .with("account", document.accountId().toString());
+                        .with("account", document.accountId().toString())
+                        .with("purpose", document.purpose().name());
+                for (Map.Entry<String, String> fact : facts.entrySet()) {
+                    done = done.with(fact.getKey(), fact.getValue());
+                }
                 audit.record(reason == null ? done : done.with("reason", reason));
-                events.publishEvent(new IdentityDocumentDecided(documentId, document.accountId(),
-                        decision == IdentityDocument.Status.APPROVED));
-            });
+                return document.purpose();
+            }));
         } catch (ReviewRefused refused) {
             // Journalled after the rollback, or the entry would be rolled back with the decision.
             AuditEntry failed = entry(staffLogin, action, documentId, AuditOutcome.FAILURE, sourceIp)

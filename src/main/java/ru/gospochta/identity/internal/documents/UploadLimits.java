@@ -33,11 +33,11 @@ class UploadLimits {
         return factory.createMultipartConfig();
     }
 
-    /** Only on the upload address, and before Spring Security, whose CSRF check reads the body first. */
+    /** Only on the upload addresses, and before Spring Security, whose CSRF check reads the body first. */
     @Bean
     FilterRegistrationBean<UnreadableUploads> unreadableUploads() {
         FilterRegistrationBean<UnreadableUploads> registration = new FilterRegistrationBean<>(new UnreadableUploads());
-        registration.addUrlPatterns(CitizenConfirmationController.UPLOAD);
+        registration.addUrlPatterns(CitizenConfirmationController.UPLOAD, AccessRequestController.UPLOAD);
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
     }

@@ -1,6 +1,8 @@
 /**
- * Identity confirmation by an operator (ACC-2): the citizen uploads a scan of the passport, a
- * support operator compares it with the declared data and approves or rejects it.
+ * Passport scans checked by a support operator: identity confirmation (ACC-2), where a signed-in
+ * citizen uploads a scan that the operator compares with the declared data; and access restored
+ * through support (ACC-5, CNT-7), where someone who lost every channel of an account asks, with a
+ * scan and a new phone, to be let back in. Both go through one queue and one review.
  */
 @NullMarked
 package ru.gospochta.identity.internal.documents;

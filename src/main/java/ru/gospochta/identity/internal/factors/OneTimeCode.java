@@ -36,7 +36,9 @@ public final class OneTimeCode {
         /** CNT-5: the number an account moves to, proven to reach the person. */
         PHONE_CHANGE("phone-change"),
         /** CNT-5: a backup phone being added or replaced. */
-        BACKUP_PHONE("backup-phone");
+        BACKUP_PHONE("backup-phone"),
+        /** ACC-5, CNT-7: the new phone of a request to restore access through support. */
+        SUPPORT_RECOVERY("support-recovery");
 
         private final String key;
 
