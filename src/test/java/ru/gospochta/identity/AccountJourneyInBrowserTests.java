@@ -63,7 +63,7 @@ class AccountJourneyInBrowserTests {
             assertThat(a.findElement(By.id("account-state")).getText()).isEqualTo("Активна");
 
             open(a, "/security/two-step/totp");
-            TotpSecret secret = TotpSecret.fromBase32(a.findElement(By.id("totp-key")).getText());
+            TotpSecret secret = TotpSecret.fromBase32(await(a).until(ExpectedConditions.visibilityOfElementLocated(By.id("totp-key"))).getText());
             fill(a, Map.of("code", new Totp(Clock.systemUTC()).codeAt(secret, Instant.now()), "password", password));
             submit(a, "/security/two-step/totp");
             List<String> backupCodes = await(a).until(d -> {
@@ -92,8 +92,10 @@ class AccountJourneyInBrowserTests {
 
             open(b, "/security");
             assertThat(b.findElements(By.cssSelector("#sessions tr.session"))).hasSizeGreaterThanOrEqualTo(2);
-            b.findElement(By.cssSelector("form[action='/security/sessions/end'] button")).click();
-            await(b).until(ExpectedConditions.urlContains("/security"));
+            var endOthers = b.findElement(By.cssSelector("form[action='/security/sessions/end'] button"));
+            endOthers.click();
+            // The URL is /security before and after: wait for the answer's page, not for the address.
+            await(b).until(ExpectedConditions.stalenessOf(endOthers));
 
             open(a, "/cabinet");
             await(a).until(ExpectedConditions.urlContains("/login"));

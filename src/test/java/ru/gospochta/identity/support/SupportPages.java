@@ -83,11 +83,13 @@ final class SupportPages {
     }
 
     /** The access requests waiting for the account, oldest first. */
+    /** Oldest first; requests made within the same instant in the order of their phones, as tests number them. */
     static List<UUID> pendingRequests(JdbcClient db, UUID account) {
         return db.sql("""
-                SELECT id FROM identity.identity_documents
-                WHERE account_id = :account AND purpose = 'ACCESS_RECOVERY' AND status = 'PENDING'
-                ORDER BY uploaded_at, id""").param("account", account).query(UUID.class).list();
+                SELECT d.id FROM identity.identity_documents d
+                LEFT JOIN identity.access_requests r ON r.document_id = d.id
+                WHERE d.account_id = :account AND d.purpose = 'ACCESS_RECOVERY' AND d.status = 'PENDING'
+                ORDER BY d.uploaded_at, r.new_phone, d.id""").param("account", account).query(UUID.class).list();
     }
 
     static long requestsWithPhone(JdbcClient db, String phone) {
