@@ -1,0 +1,75 @@
+package ru.gospochta.gateway.internal.messages;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The shapes of the message contract as the OpenAPI document shows them (GW-2). The API reads
+ * bodies itself ({@link MessageSchema}); these records only describe them, field for field, so
+ * the document and the checks cannot drift apart without a test noticing.
+ */
+final class ApiDocs {
+
+    private ApiDocs() {
+    }
+
+    @Schema(name = "Message", description = "One message to a citizen", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record Message(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Recipient recipient,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"application-status", "deadlines",
+                    "personal-data", "documents-ready", "payments", "new-services", "support"}) String category,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 255, example = "Решение по заявлению") String subject,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Body body,
+            @Schema(maxLength = 64, pattern = "[\\p{L}\\p{N}_./-]{1,64}", example = "З-2026/0042") String applicationRef,
+            @Schema(format = "date", example = "2026-12-31") String dueDate,
+            @Schema(allowableValues = {"normal", "high"}, defaultValue = "normal") String priority,
+            @ArraySchema(maxItems = 20) List<Attachment> attachments) {
+    }
+
+    @Schema(name = "Recipient", description = "Exactly one of snils, inn, accountId",
+            additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record Recipient(@Schema(example = "112-233-445 95") String snils, @Schema(pattern = "\\d{12}") String inn,
+            @Schema(format = "uuid") String accountId) {
+    }
+
+    @Schema(name = "Body", description = "Exactly one of text, html (sanitised with an allow-list)",
+            additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record Body(@Schema(maxLength = 100_000) String text, @Schema(maxLength = 200_000) String html) {
+    }
+
+    @Schema(name = "Attachment", description = "PDF, DOCX, XLSX, JPG, PNG or XML; at most 10 MB a file, 50 MB a message",
+            additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record Attachment(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 255, example = "Решение.pdf") String fileName,
+            @Schema(maxLength = 127, example = "application/pdf") String contentType,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "byte") String content) {
+    }
+
+    @Schema(name = "Batch", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record Batch(@ArraySchema(minItems = 1, maxItems = 1000) List<Message> messages) {
+    }
+
+    @Schema(name = "MessageStatus")
+    record Status(@Schema(format = "uuid") String id, @Schema(example = "GP-2026-0000000042") String registrationNumber,
+            @Schema(allowableValues = {"accepted", "delivered", "read", "undeliverable"}) String status,
+            @Schema(format = "date-time") String statusAt,
+            @Schema(allowableValues = {"no-such-citizen", "account-not-active", "ambiguous"}) String reason,
+            boolean sandbox, @Schema(example = "112-***-*** 95") String recipient,
+            @Schema(format = "date-time") String acceptedAt, @Schema(format = "date-time") String deliveredAt,
+            @Schema(format = "date-time") String readAt, @Schema(format = "date-time") String undeliverableAt) {
+    }
+
+    @Schema(name = "BatchStatus")
+    record BatchStatus(List<Status> messages) {
+    }
+
+    @Schema(name = "Problem", description = "RFC 9457 problem details with the list of errors")
+    record Problem(String type, String title, int status, String detail, String code, List<Error> errors) {
+    }
+
+    @Schema(name = "Error")
+    record Error(@Schema(example = "messages[3].recipient.snils") String field,
+            @Schema(example = "invalid-checksum") String code, String message) {
+    }
+}

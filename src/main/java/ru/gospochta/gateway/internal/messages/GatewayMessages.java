@@ -1,0 +1,160 @@
+package ru.gospochta.gateway.internal.messages;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.gospochta.identity.Recipients;
+import ru.gospochta.mailbox.AcceptedFile;
+import ru.gospochta.mailbox.AttachmentRules;
+import ru.gospochta.mailbox.AttachmentsRefused;
+import ru.gospochta.mailbox.MailboxDelivery;
+import ru.gospochta.mailbox.MessageRead;
+import ru.gospochta.mailbox.NewMessage;
+
+/**
+ * Accepts agencies' messages (GW-2): the files checked (APL-2), the HTML made safe, the day's quota
+ * counted (GW-5), the recipients found, registration numbers given, and each message put into its
+ * citizen's mailbox — all in one transaction, so the 202 that follows means it is stored, and a
+ * refusal leaves nothing behind. A test credential's messages go no further than this module.
+ */
+@Service
+class GatewayMessages {
+
+    /** Quotas count by the portal's day, which is Moscow's. */
+    static final ZoneId PORTAL_ZONE = ZoneId.of("Europe/Moscow");
+
+    private final SentMessages store;
+    private final Recipients recipients;
+    private final AttachmentRules attachments;
+    private final MailboxDelivery mailbox;
+    private final HtmlBodies html;
+    private final ApiLimits limits;
+    private final Clock clock;
+
+    GatewayMessages(SentMessages store, Recipients recipients, AttachmentRules attachments, MailboxDelivery mailbox,
+            HtmlBodies html, ApiLimits limits, Clock clock) {
+        this.store = store;
+        this.recipients = recipients;
+        this.attachments = attachments;
+        this.mailbox = mailbox;
+        this.html = html;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * @param paths the field path of each request in the answer ({@code ""} for a single message,
+     *     {@code messages[i]} in a batch)
+     * @throws MessagesRefused when a file breaks the rules; nothing is stored
+     * @throws QuotaExceeded when the system's messages for today would pass its limit
+     */
+    @Transactional
+    List<SentMessage> accept(ApiCaller caller, List<MessageRequest> requests, List<String> paths) {
+        List<List<AcceptedFile>> files = checkFiles(requests, paths);
+        Instant now = clock.instant();
+        countToday(caller, requests.size(), now);
+        Map<Recipients.Key, Recipients.Resolution> found = caller.test()
+                ? Map.of()
+                : recipients.resolve(requests.stream().map(MessageRequest::recipient).distinct().toList());
+        List<String> numbers = store.registrationNumbers(requests.size(), now.atZone(PORTAL_ZONE).getYear());
+        List<SentMessages.Row> rows = new ArrayList<>(requests.size());
+        List<NewMessage> deliveries = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            MessageRequest request = requests.get(i);
+            UUID id = UUID.randomUUID();
+            Recipients.Resolution resolution = caller.test() ? null : found.get(request.recipient());
+            UUID account = resolution == null ? null : resolution.account();
+            SentMessage sent;
+            if (caller.test() || account != null) {
+                sent = new SentMessage(id, caller.systemId(), numbers.get(i), caller.test(), mask(request.recipient()),
+                        "delivered", null, now, now, null, null);
+            } else {
+                String reason = resolution == null || resolution.refusal() == null
+                        ? "no-such-citizen" : resolution.refusal().name().toLowerCase().replace('_', '-');
+                sent = new SentMessage(id, caller.systemId(), numbers.get(i), false, mask(request.recipient()),
+                        "undeliverable", reason, now, null, null, now);
+            }
+            rows.add(new SentMessages.Row(sent, caller.agencyId(), request.recipient().by().name(), account,
+                    request.category()));
+            if (account != null) {
+                deliveries.add(newMessage(caller, request, id, account, numbers.get(i), files.get(i), now));
+            }
+        }
+        store.insertAll(rows);
+        if (!deliveries.isEmpty()) {
+            mailbox.deliverAll(deliveries);
+        }
+        return rows.stream().map(SentMessages.Row::message).toList();
+    }
+
+    /** The citizen opened the message: its sender now sees «read». */
+    @ApplicationModuleListener
+    void on(MessageRead read) {
+        store.markRead(read.messageId(), read.at());
+    }
+
+    private List<List<AcceptedFile>> checkFiles(List<MessageRequest> requests, List<String> paths) {
+        List<Violation> violations = new ArrayList<>();
+        List<List<AcceptedFile>> accepted = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            MessageRequest request = requests.get(i);
+            if (request.attachments().isEmpty()) {
+                accepted.add(List.of());
+                continue;
+            }
+            try {
+                accepted.add(attachments.acceptAll(request.attachments()));
+            } catch (AttachmentsRefused refused) {
+                String base = paths.get(i).isEmpty() ? "attachments" : paths.get(i) + ".attachments";
+                for (AttachmentsRefused.Problem problem : refused.problems()) {
+                    violations.add(new Violation(base + "[" + problem.index() + "]", problem.reason().code(),
+                            problem.fileName()));
+                }
+                accepted.add(List.of());
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new MessagesRefused(violations);
+        }
+        return accepted;
+    }
+
+    private void countToday(ApiCaller caller, int messages, Instant now) {
+        long perDay = limits.messagesPerDay(caller.systemId());
+        LocalDate today = now.atZone(PORTAL_ZONE).toLocalDate();
+        if (store.countToday(caller.systemId(), today, messages) > perDay) {
+            ZonedDateTime midnight = today.plusDays(1).atStartOfDay(PORTAL_ZONE);
+            throw new QuotaExceeded("daily-quota", perDay, Duration.between(now, midnight.toInstant()));
+        }
+    }
+
+    private NewMessage newMessage(ApiCaller caller, MessageRequest request, UUID id, UUID account, String number,
+            List<AcceptedFile> files, Instant now) {
+        String safeHtml = request.bodyHtml() == null ? null : html.sanitize(request.bodyHtml());
+        String text = request.bodyText() != null ? request.bodyText() : html.text(safeHtml);
+        return new NewMessage(id, account, caller.agencyId(), caller.agencyName(), request.category(), request.subject(),
+                text, safeHtml, request.applicationRef(), request.dueDate(), request.priority(), number, files, now);
+    }
+
+    /** The sender named the citizen; the status shows only enough to tell its messages apart. */
+    static String mask(Recipients.Key key) {
+        String v = key.value();
+        return switch (key.by()) {
+            case SNILS -> v.substring(0, 3) + "-***-*** " + v.substring(9);
+            case INN -> v.substring(0, 2) + "********" + v.substring(10);
+            case ACCOUNT_ID -> v;
+        };
+    }
+}

@@ -1,0 +1,213 @@
+package ru.gospochta.gateway.internal.messages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The public message contract (GW-2, GW-3): {@code POST /api/v1/messages}, {@code POST
+ * /api/v1/messages/batch} and {@code GET /api/v1/messages/{id}}, in JSON or XML by Content-Type.
+ * The body is read here, under a size limit, rather than by a message converter, so the same
+ * bytes are hashed for Idempotency-Key and checked by one schema for both formats.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class MessagesApi {
+
+    private final GatewayMessages messages;
+    private final SentMessages store;
+    private final IdempotencyKeys idempotency;
+    private final ApiLimits limits;
+    private final ApiCallers callers;
+    private final ApiErrors errors;
+
+    MessagesApi(GatewayMessages messages, SentMessages store, IdempotencyKeys idempotency, ApiLimits limits,
+            ApiCallers callers, ApiErrors errors) {
+        this.messages = messages;
+        this.store = store;
+        this.idempotency = idempotency;
+        this.limits = limits;
+        this.callers = callers;
+        this.errors = errors;
+    }
+
+    @Operation(summary = "Send one message to a citizen (GW-2)", description = "JSON or XML by Content-Type. "
+            + "202 only after the message is stored; the same Idempotency-Key with the same body returns the first answer.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ApiDocs.Message.class)),
+            @Content(mediaType = "application/xml", schema = @Schema(implementation = ApiDocs.Message.class))})
+    @ApiResponse(responseCode = "202", description = "Stored", content = @Content(schema = @Schema(implementation = ApiDocs.Status.class)))
+    @ApiResponse(responseCode = "400", description = "Unreadable body", content = @Content(mediaType = Answers.PROBLEM_JSON,
+            schema = @Schema(implementation = ApiDocs.Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Idempotency-Key used with another body")
+    @ApiResponse(responseCode = "413", description = "Body too large")
+    @ApiResponse(responseCode = "422", description = "Every schema error", content = @Content(mediaType = Answers.PROBLEM_JSON,
+            schema = @Schema(implementation = ApiDocs.Problem.class)))
+    @ApiResponse(responseCode = "429", description = "Rate limit or daily quota; see Retry-After")
+    @PostMapping("/messages")
+    ResponseEntity<String> send(@Parameter(hidden = true) @AuthenticationPrincipal Jwt token, HttpServletRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) throws IOException {
+        return submit(token, request, key, false);
+    }
+
+    @Operation(summary = "Send up to 1,000 messages at once (GW-2)", description = "All or nothing: one schema error "
+            + "refuses the batch with every error listed. The answer lists the messages in the order sent.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ApiDocs.Batch.class)),
+            @Content(mediaType = "application/xml", schema = @Schema(implementation = ApiDocs.Batch.class))})
+    @ApiResponse(responseCode = "202", description = "Stored", content = @Content(schema = @Schema(implementation = ApiDocs.BatchStatus.class)))
+    @ApiResponse(responseCode = "422", description = "Every schema error", content = @Content(mediaType = Answers.PROBLEM_JSON,
+            schema = @Schema(implementation = ApiDocs.Problem.class)))
+    @PostMapping("/messages/batch")
+    ResponseEntity<String> sendBatch(@Parameter(hidden = true) @AuthenticationPrincipal Jwt token, HttpServletRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) throws IOException {
+        return submit(token, request, key, true);
+    }
+
+    @Operation(summary = "Where a message stands (GW-3): accepted, delivered, read or undeliverable, each with its time")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiDocs.Status.class)))
+    @ApiResponse(responseCode = "404", description = "No such message of this system")
+    @GetMapping("/messages/{id}")
+    ResponseEntity<String> status(@Parameter(hidden = true) @AuthenticationPrincipal Jwt token, @PathVariable String id, HttpServletRequest request) {
+        ApiCaller caller = callers.of(token);
+        boolean xml = wantsXml(request.getHeader(HttpHeaders.ACCEPT));
+        Optional<SentMessage> found;
+        try {
+            found = store.ofSystem(UUID.fromString(id), caller.systemId());
+        } catch (IllegalArgumentException notAnId) {
+            found = Optional.empty();
+        }
+        if (found.isEmpty()) {
+            return errors.problem(HttpStatus.NOT_FOUND, "not-found", xml, List.of(), request.getLocale());
+        }
+        Map<String, Object> status = Answers.status(found.get());
+        return xml ? ok(HttpStatus.OK, Answers.XML, Answers.xmlMessage(status))
+                : ok(HttpStatus.OK, Answers.JSON, Answers.json(status));
+    }
+
+    /** The XSD of the XML form, public like the OpenAPI document. */
+    @Operation(summary = "The XSD of the XML form of messages and batches")
+    @GetMapping(value = "/schema/message.xsd", produces = MediaType.APPLICATION_XML_VALUE)
+    ResponseEntity<String> schema() throws IOException {
+        try (InputStream xsd = new ClassPathResource("gateway/message.xsd").getInputStream()) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+                    .body(new String(xsd.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private ResponseEntity<String> submit(Jwt token, HttpServletRequest request, String key, boolean batch)
+            throws IOException {
+        ApiCaller caller = callers.of(token);
+        Locale locale = request.getLocale();
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        boolean xml = type.startsWith("application/xml") || type.startsWith("text/xml");
+        if (!xml && !type.startsWith("application/json")) {
+            return errors.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", false, List.of(), locale);
+        }
+        if (key != null && IdempotencyKeys.valid(key).isEmpty()) {
+            return errors.problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", xml, List.of(), locale);
+        }
+        long limit = batch ? limits.maxBatchBytes() : limits.maxRequestBytes();
+        byte[] body;
+        try {
+            body = new LimitedInputStream(request.getInputStream(), limit).readAllBytes();
+        } catch (PayloadTooLarge tooLarge) {
+            return errors.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", xml, List.of(), locale, limit);
+        }
+        try {
+            List<Violation> violations = new ArrayList<>();
+            JsonNode tree = xml ? PayloadReader.xml(new java.io.ByteArrayInputStream(body), limit, violations)
+                    : PayloadReader.json(new java.io.ByteArrayInputStream(body), limit);
+            List<MessageRequest> requests;
+            List<String> paths;
+            if (batch) {
+                requests = MessageSchema.batch(tree, violations);
+                paths = new ArrayList<>();
+                for (int i = 0; i < requests.size(); i++) {
+                    paths.add("messages[" + i + "]");
+                }
+            } else {
+                MessageRequest one = MessageSchema.message(tree, "", violations);
+                requests = one == null ? List.of() : List.of(one);
+                paths = List.of("");
+            }
+            if (!violations.isEmpty()) {
+                return errors.refused(violations, xml, locale);
+            }
+            var answer = key == null
+                    ? idempotency.none(() -> accept(caller, requests, paths, batch, xml))
+                    : idempotency.once(caller.systemId(), key, sha256(body), () -> accept(caller, requests, paths, batch, xml));
+            ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.answer().status())
+                    .contentType(MediaType.parseMediaType(answer.answer().contentType()));
+            if (answer.replayed()) {
+                builder.header("Idempotent-Replayed", "true");
+            }
+            return builder.body(answer.answer().body());
+        } catch (MalformedPayload malformed) {
+            return errors.problem(HttpStatus.BAD_REQUEST, malformed.code(), xml, List.of(), locale);
+        } catch (MessagesRefused refused) {
+            return errors.refused(refused.violations(), xml, locale);
+        } catch (IdempotencyKeys.KeyReused reused) {
+            return errors.problem(HttpStatus.CONFLICT, "idempotency-key-reused", xml, List.of(), locale);
+        } catch (QuotaExceeded quota) {
+            return errors.tooMany(quota, xml, locale);
+        }
+    }
+
+    private IdempotencyKeys.Answer accept(ApiCaller caller, List<MessageRequest> requests, List<String> paths,
+            boolean batch, boolean xml) {
+        List<Map<String, Object>> statuses = messages.accept(caller, requests, paths).stream().map(Answers::status).toList();
+        if (batch) {
+            return new IdempotencyKeys.Answer(HttpStatus.ACCEPTED.value(), xml ? Answers.XML : Answers.JSON,
+                    xml ? Answers.xmlMessages(statuses) : Answers.json(Map.of("messages", statuses)));
+        }
+        return new IdempotencyKeys.Answer(HttpStatus.ACCEPTED.value(), xml ? Answers.XML : Answers.JSON,
+                xml ? Answers.xmlMessage(statuses.getFirst()) : Answers.json(statuses.getFirst()));
+    }
+
+    private static ResponseEntity<String> ok(HttpStatus status, String type, String body) {
+        return ResponseEntity.status(status).contentType(MediaType.parseMediaType(type)).body(body);
+    }
+
+    static boolean wantsXml(String accept) {
+        return accept != null && (accept.contains("application/xml") || accept.contains("text/xml"))
+                && !accept.contains("application/json");
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package ru.gospochta.gateway.internal.messages;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code gateway.messages}, the registration number sequence and the daily counts. */
+@Repository
+class SentMessages {
+
+    private final JdbcClient db;
+    private final JdbcTemplate jdbc;
+
+    SentMessages(JdbcClient db, JdbcTemplate jdbc) {
+        this.db = db;
+        this.jdbc = jdbc;
+    }
+
+    /** {@code n} fresh registration numbers of the year, in one round trip. */
+    List<String> registrationNumbers(int n, int year) {
+        return db.sql("SELECT nextval('gateway.registration_numbers') FROM generate_series(1, :n)")
+                .param("n", n).query(Long.class).list().stream()
+                .map(seq -> String.format("GP-%d-%010d", year, seq))
+                .toList();
+    }
+
+    /** A message row with the routing facts the sender never sees. */
+    record Row(SentMessage message, UUID agencyId, String recipientKind, @Nullable UUID account, String category) {
+    }
+
+    /** Writes the messages in batches; JDBC batching keeps a thousand rows to a few round trips. */
+    void insertAll(List<Row> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO gateway.messages (id, system_id, agency_id, sandbox, registration_number, recipient_kind,
+                    recipient_masked, account_id, category, status, reason, accepted_at, delivered_at, undeliverable_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 500, (ps, row) -> {
+            SentMessage m = row.message();
+            ps.setObject(1, m.id());
+            ps.setObject(2, m.systemId());
+            ps.setObject(3, row.agencyId());
+            ps.setBoolean(4, m.sandbox());
+            ps.setString(5, m.registrationNumber());
+            ps.setString(6, row.recipientKind());
+            ps.setString(7, m.recipientMasked());
+            ps.setObject(8, row.account(), Types.OTHER);
+            ps.setString(9, row.category());
+            ps.setString(10, m.status());
+            ps.setString(11, m.reason());
+            ps.setObject(12, utc(m.acceptedAt()));
+            ps.setObject(13, m.deliveredAt() == null ? null : utc(m.deliveredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setObject(14, m.undeliverableAt() == null ? null : utc(m.undeliverableAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        });
+    }
+
+    /** The message if this system sent it; another system's message is as absent as a missing one. */
+    Optional<SentMessage> ofSystem(UUID id, UUID systemId) {
+        return db.sql("SELECT * FROM gateway.messages WHERE id = :id AND system_id = :system")
+                .param("id", id).param("system", systemId).query(SentMessages::map).optional();
+    }
+
+    /** The citizen opened it: delivered → read, once. */
+    void markRead(UUID id, Instant at) {
+        db.sql("UPDATE gateway.messages SET status = 'read', read_at = :at WHERE id = :id AND status = 'delivered'")
+                .param("at", utc(at)).param("id", id).update();
+    }
+
+    /** Adds to today's count of the system and returns the new total. */
+    long countToday(UUID systemId, LocalDate day, int messages) {
+        return db.sql("""
+                INSERT INTO gateway.daily_usage (system_id, day, messages) VALUES (:system, :day, :n)
+                ON CONFLICT (system_id, day) DO UPDATE SET messages = daily_usage.messages + EXCLUDED.messages
+                RETURNING messages""")
+                .param("system", systemId).param("day", day).param("n", messages).query(Long.class).single();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static SentMessage map(ResultSet rs, int row) throws SQLException {
+        return new SentMessage(rs.getObject("id", UUID.class), rs.getObject("system_id", UUID.class),
+                rs.getString("registration_number"), rs.getBoolean("sandbox"), rs.getString("recipient_masked"),
+                rs.getString("status"), rs.getString("reason"), instant(rs, "accepted_at"), instant(rs, "delivered_at"),
+                instant(rs, "read_at"), instant(rs, "undeliverable_at"));
+    }
+}
