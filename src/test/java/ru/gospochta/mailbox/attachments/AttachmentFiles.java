@@ -223,6 +223,14 @@ final class AttachmentFiles {
         return zip(entries);
     }
 
+    /** A DOCX with more parts, e.g. files embedded in it. */
+    static byte[] docxWith(Map<String, byte[]> extra) {
+        Map<String, byte[]> entries = officeEntries(WORD, "word/document.xml",
+                Map.of("word/document.xml", "<w:document xmlns:w=\"" + W + "\"/>"), Map.of());
+        entries.putAll(extra);
+        return zip(entries);
+    }
+
     static byte[] pptx() {
         return office(SLIDES, "ppt/presentation.xml", Map.of("ppt/presentation.xml", "<p:presentation "
                 + "xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"/>"));

@@ -1,10 +1,16 @@
 package ru.gospochta.mailbox.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static ru.gospochta.mailbox.attachments.AttachmentFiles.utf8;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,6 +18,7 @@ import org.springframework.util.unit.DataSize;
 
 import ru.gospochta.mailbox.AcceptedFile;
 import ru.gospochta.mailbox.AttachmentRules;
+import ru.gospochta.mailbox.AttachmentsRefused;
 import ru.gospochta.mailbox.IncomingFile;
 import ru.gospochta.mailbox.internal.attachments.AttachmentInspection;
 import ru.gospochta.mailbox.internal.attachments.AttachmentsProperties;
@@ -79,6 +86,39 @@ class AttachmentTextTests {
     @DisplayName("APL-2: a PDF that inflates into a bomb is delivered, but PDFBox never opens it and it has no text")
     void bombHasNoText() {
         assertThat(textOf("Бомба.pdf", AttachmentFiles.pdfBomb("Бомба"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("APL-2, MBX-2: a file whose text cannot be read, or not in time, is delivered all the same, without text")
+    void deliversWithoutText() {
+        AttachmentRules hurried = new AttachmentInspection(new AttachmentsProperties(DataSize.ofMegabytes(10),
+                DataSize.ofMegabytes(50), 1000, Duration.ofNanos(1)));
+        List<AcceptedFile> late = hurried.acceptAll(List.of(
+                new IncomingFile("Решение.pdf", AttachmentFiles.pdf("Решение"), null),
+                new IncomingFile("Справка.docx", AttachmentFiles.docx("Справка"), null)));
+        byte[] broken = AttachmentFiles.docxWith(Map.of("word/document.xml", utf8("<w:document><w:t>Справка")));
+
+        assertThat(late).extracting(AcceptedFile::text).containsExactly("", "");
+        assertThat(textOf("Справка.docx", broken)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("APL-2: checking a DOCX leaves no copy of it in the temporary folder, accepted or refused")
+    void leavesNothingBehind() throws IOException {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        long before = copiesIn(temporary);
+
+        textOf("Справка.docx", AttachmentFiles.docx("Справка"));
+        assertThatThrownBy(() -> RULES.acceptAll(List.of(new IncomingFile("М.docm", AttachmentFiles.docm(), null))))
+                .isInstanceOf(AttachmentsRefused.class);
+
+        assertThat(copiesIn(temporary)).isEqualTo(before);
+    }
+
+    private static long copiesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("attachment-")).count();
+        }
     }
 
     private static String textOf(String name, byte[] content) {

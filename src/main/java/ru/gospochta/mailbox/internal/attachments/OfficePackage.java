@@ -70,7 +70,7 @@ final class OfficePackage {
         }
     }
 
-    private static Verdict judge(ZipParts zip) throws IOException, XMLStreamException {
+    private static Verdict judge(ZipParts zip) throws IOException, XMLStreamException, ZipParts.Suspicious {
         Map<String, ?> names = zip.entries();
         if (names.containsKey("meta-inf/manifest.mf") || names.containsKey("classes.dex")
                 || names.keySet().stream().anyMatch(n -> n.endsWith(".class"))) {
@@ -119,10 +119,11 @@ final class OfficePackage {
         return Optional.empty();
     }
 
-    private static boolean fetchesActiveContent(ZipParts zip) throws IOException, XMLStreamException {
+    private static boolean fetchesActiveContent(ZipParts zip)
+            throws IOException, XMLStreamException, ZipParts.Suspicious {
         List<String> parts = zip.entries().keySet().stream().filter(n -> n.endsWith(".rels")).toList();
         if (parts.size() > MAX_RELATIONSHIP_PARTS) {
-            return true;
+            throw new ZipParts.Suspicious("more than " + MAX_RELATIONSHIP_PARTS + " relationship parts");
         }
         for (String part : parts) {
             for (Relationship r : relationships(zip, part)) {

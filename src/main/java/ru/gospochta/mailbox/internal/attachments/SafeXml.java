@@ -24,8 +24,6 @@ final class SafeXml {
     private static final Set<String> ACTIVE_NAMESPACES = Set.of("http://www.w3.org/1999/xhtml",
             "http://www.w3.org/2000/svg", "http://www.w3.org/1999/XSL/Transform");
 
-    private static final XMLInputFactory FACTORY = hardened();
-
     private SafeXml() {
     }
 
@@ -37,7 +35,8 @@ final class SafeXml {
     }
 
     static XMLStreamReader reader(InputStream in) throws XMLStreamException {
-        return new GuardedReader(FACTORY.createXMLStreamReader(in));
+        // A factory per reader: the JDK does not promise that one is safe to share between threads.
+        return new GuardedReader(hardened().createXMLStreamReader(in));
     }
 
     /**

@@ -32,6 +32,7 @@ final class TextCollector {
      * white space one space, so a crafted file cannot make the index row fail or balloon.
      */
     void append(CharSequence piece) {
+        checkTime();
         for (int i = 0; i < piece.length(); i++) {
             char c = piece.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < piece.length() && Character.isLowSurrogate(piece.charAt(i + 1))) {
@@ -43,7 +44,6 @@ final class TextCollector {
                 put(c);
             }
         }
-        checkTime();
     }
 
     /** Marks the end of a word-separating unit (a paragraph, a cell) so that its words do not run together. */
