@@ -134,9 +134,9 @@ public final class SafeHtml {
         }
 
         @Override
-        public void text(String text) {
-            html.text(text);
-            this.text.text(text);
+        public void text(String chunk) {
+            html.text(chunk);
+            text.text(chunk);
         }
     }
 

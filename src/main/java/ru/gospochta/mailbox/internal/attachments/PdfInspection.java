@@ -26,6 +26,7 @@ final class PdfInspection {
 
     /** A content stream beyond this is not text anyone wrote; images are not counted, text reading skips them. */
     static final long MAX_STREAM = 64L << 20;
+    /** Beyond this the document is delivered without text rather than read at the cost of the heap. */
     static final long MAX_TOTAL = 256L << 20;
 
     private static final byte[] STREAM = Signatures.ascii("stream");
