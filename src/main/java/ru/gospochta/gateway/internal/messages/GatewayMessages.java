@@ -142,8 +142,13 @@ class GatewayMessages {
 
     private NewMessage newMessage(ApiCaller caller, MessageRequest request, UUID id, UUID account, String number,
             List<AcceptedFile> files, Instant now) {
-        String safeHtml = request.bodyHtml() == null ? null : html.sanitize(request.bodyHtml());
-        String text = request.bodyText() != null ? request.bodyText() : html.text(safeHtml);
+        String safeHtml = null;
+        String text = request.bodyText();
+        if (request.bodyHtml() != null) {
+            String[] safe = html.sanitise(request.bodyHtml());
+            safeHtml = safe[0];
+            text = safe[1];
+        }
         return new NewMessage(id, account, caller.agencyId(), caller.agencyName(), request.category(), request.subject(),
                 text, safeHtml, request.applicationRef(), request.dueDate(), request.priority(), number, files, now);
     }

@@ -4,15 +4,17 @@ import org.springframework.stereotype.Component;
 
 import ru.gospochta.mailbox.SafeHtml;
 
-/** An agency's HTML body made safe for the mailbox, and its plain text for search and the text alternative. */
+/**
+ * An agency's HTML body made safe for the mailbox, with its plain text for search and the text
+ * alternative. The schema caps an HTML body below {@link SafeHtml#MAX_LENGTH}, so the sanitiser's
+ * own limit is never what refuses it.
+ */
 @Component
 class HtmlBodies {
 
-    String sanitize(String html) {
-        return SafeHtml.sanitize(html);
-    }
-
-    String text(String safeHtml) {
-        return SafeHtml.text(safeHtml);
+    /** [safe HTML, its text]. */
+    String[] sanitise(String html) {
+        SafeHtml safe = SafeHtml.sanitise(html);
+        return new String[] {safe.html(), safe.text()};
     }
 }

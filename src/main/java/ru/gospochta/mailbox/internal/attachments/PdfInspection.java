@@ -1,0 +1,189 @@
+package ru.gospochta.mailbox.internal.attachments;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+import ru.gospochta.mailbox.AttachmentsRefused.Reason;
+
+/**
+ * A PDF is opened with PDFBox to be sure it is one and is not encrypted, and its text is read for
+ * search. PDFBox 3.0 decodes every stream it touches into memory, so the compressed streams are
+ * first inflated here into a counter: a «PDF bomb» (a few megabytes inflating into gigabytes)
+ * is never handed to PDFBox.
+ */
+final class PdfInspection {
+
+    /** A content stream beyond this is not text anyone wrote; images are not counted, text reading skips them. */
+    static final long MAX_STREAM = 64L << 20;
+    /** Beyond this the document is delivered without text rather than read at the cost of the heap. */
+    static final long MAX_TOTAL = 256L << 20;
+
+    private static final byte[] STREAM = Signatures.ascii("stream");
+    private static final byte[] END = Signatures.ascii("end");
+    private static final byte[] OBJ = Signatures.ascii("obj");
+    private static final byte[] SUBTYPE = Signatures.ascii("/Subtype");
+    private static final byte[] IMAGE = Signatures.ascii("/Image");
+    private static final byte[] ENCRYPT = Signatures.ascii("/Encrypt");
+
+    private PdfInspection() {
+    }
+
+    static Verdict inspect(byte[] content, TextCollector text, boolean wantText) {
+        if (!inflatesWithinBudget(content)) {
+            // Not opened at all; the trailer's marker is the only sign of encryption left to read.
+            return Signatures.contains(content, ENCRYPT) ? Verdict.refused(Reason.ENCRYPTED)
+                    : Verdict.allowed(AttachmentFormat.PDF, "");
+        }
+        try (PDDocument document = Loader.loadPDF(content)) {
+            if (document.isEncrypted()) {
+                // Also a PDF that opens without a password but forbids copying: its text cannot be
+                // read for search honestly, and APL-2 refuses encrypted files without exception.
+                return Verdict.refused(Reason.ENCRYPTED);
+            }
+            return Verdict.allowed(AttachmentFormat.PDF, wantText ? text(document, text) : "");
+        } catch (InvalidPasswordException e) {
+            return Verdict.refused(Reason.ENCRYPTED);
+        } catch (IOException | RuntimeException e) {
+            // A viewer would fail on it as well: %PDF- followed by something else.
+            return Verdict.refused(Reason.FORMAT_NOT_ALLOWED);
+        }
+    }
+
+    private static String text(PDDocument document, TextCollector text) {
+        try {
+            new Stripper(text).writeText(document, Writer.nullWriter());
+        } catch (TextCollector.Enough enough) {
+            return text.text();
+        } catch (Exception | StackOverflowError e) {
+            // Text is for search only; a document whose text cannot be read is still delivered.
+            return "";
+        }
+        return text.text();
+    }
+
+    /**
+     * Inflates every stream that starts with a zlib header into a counter. Streams are found by
+     * their keyword rather than through the cross-reference table, which a crafted file can hide
+     * streams from; image streams are left out, as text reading never decodes them.
+     */
+    static boolean inflatesWithinBudget(byte[] pdf) {
+        byte[] sink = new byte[64 * 1024];
+        long total = 0;
+        Inflater inflater = new Inflater();
+        try {
+            int at = Signatures.indexOf(pdf, STREAM, 0);
+            while (at >= 0) {
+                int start = at + STREAM.length;
+                boolean keyword = !(at >= END.length && Signatures.startsWith(pdf, at - END.length, END));
+                if (keyword && start < pdf.length && !isImage(pdf, at)) {
+                    start = skipEndOfLine(pdf, start);
+                    inflater.reset();
+                    inflater.setInput(pdf, start, pdf.length - start);
+                    long stream = 0;
+                    try {
+                        while (!inflater.finished() && !inflater.needsInput() && !inflater.needsDictionary()) {
+                            int n = inflater.inflate(sink);
+                            stream += n;
+                            total += n;
+                            if (stream > MAX_STREAM || total > MAX_TOTAL) {
+                                return false;
+                            }
+                        }
+                    } catch (DataFormatException notDeflate) {
+                        // Another filter, or plain data: nothing to count.
+                    }
+                }
+                at = Signatures.indexOf(pdf, STREAM, start);
+            }
+            return true;
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static int skipEndOfLine(byte[] pdf, int at) {
+        if (at < pdf.length && pdf[at] == '\r') {
+            at++;
+        }
+        if (at < pdf.length && pdf[at] == '\n') {
+            at++;
+        }
+        return at;
+    }
+
+    /** Whether the dictionary between the object's header and this stream keyword says /Subtype /Image. */
+    private static boolean isImage(byte[] pdf, int streamAt) {
+        int from = Math.max(0, streamAt - 4096);
+        int header = from;
+        for (int i = Signatures.indexOf(pdf, OBJ, from); i >= 0 && i < streamAt; i = Signatures.indexOf(pdf, OBJ, i + 1)) {
+            header = i;
+        }
+        for (int i = Signatures.indexOf(pdf, SUBTYPE, header); i >= 0 && i < streamAt;
+                i = Signatures.indexOf(pdf, SUBTYPE, i + 1)) {
+            int value = i + SUBTYPE.length;
+            while (value < streamAt && isWhiteSpace(pdf[value])) {
+                value++;
+            }
+            int end = value + IMAGE.length;
+            if (Signatures.startsWith(pdf, value, IMAGE) && end < pdf.length && !isRegular(pdf[end])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWhiteSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0;
+    }
+
+    /** A character that continues a PDF name, as opposed to white space or a delimiter. */
+    private static boolean isRegular(byte b) {
+        return !isWhiteSpace(b) && "()<>[]{}/%".indexOf(b) < 0;
+    }
+
+    /** PDFBox's text reader, writing into the bounded collector and watching the clock. */
+    private static final class Stripper extends PDFTextStripper {
+
+        private final TextCollector text;
+        private int operators;
+
+        Stripper(TextCollector text) {
+            this.text = text;
+        }
+
+        @Override
+        protected void writeString(String piece, List<TextPosition> positions) {
+            text.append(piece);
+        }
+
+        @Override
+        protected void writeWordSeparator() {
+            text.separate();
+        }
+
+        @Override
+        protected void writeLineSeparator() {
+            text.separate();
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            // A page of a million drawing operators has no text to give but could hold the thread for minutes.
+            if ((++operators & 0x3FF) == 0) {
+                text.checkTime();
+            }
+            super.processOperator(operator, operands);
+        }
+    }
+}
