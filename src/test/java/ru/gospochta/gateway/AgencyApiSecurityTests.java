@@ -76,6 +76,23 @@ class AgencyApiSecurityTests {
     }
 
     @Test
+    @DisplayName("GW-1: the 401 challenge points at the API's protected-resource metadata, which names the issuer and scopes")
+    void protectedResourceMetadata() {
+        TokenClient client = new TokenClient(port);
+        String challenge = client.get(WHOAMI).headers().firstValue("WWW-Authenticate").orElseThrow();
+        String path = challenge.replaceAll(".*resource_metadata=\"https?://[^/]+([^\"]+)\".*", "$1");
+
+        HttpResponse<String> response = client.get(path);
+
+        assertThat(path).startsWith("/.well-known/oauth-protected-resource");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode metadata = TokenClient.json(response);
+        assertThat(metadata.get("authorization_servers").get(0).asString()).isEqualTo("http://localhost:8080");
+        assertThat(metadata.get("scopes_supported").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("messages:send", "messages:read");
+    }
+
+    @Test
     @DisplayName("GW-1: problem details are in English when the client asks for it")
     void problemInEnglish() {
         HttpResponse<String> response = new TokenClient(port).get(WHOAMI, "Accept-Language", "en");

@@ -1,5 +1,7 @@
 package ru.gospochta.gateway.internal.security;
 
+import java.util.Arrays;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,6 +30,8 @@ import ru.gospochta.gateway.internal.Scope;
 class ApiSecurityConfiguration {
 
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /** RFC 9728: where a client learns which issuer and scopes this API takes; named in every 401 challenge. */
+    static final String RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
 
     /** Checks signature, expiry, issuer, and that the credential has not been revoked since. */
     @Bean
@@ -41,10 +45,10 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain agencyApi(HttpSecurity http, JwtDecoder decoder, ApiProblems problems, GatewayAuthEvents events)
-            throws Exception {
+    SecurityFilterChain agencyApi(HttpSecurity http, JwtDecoder decoder, ApiProblems problems, GatewayAuthEvents events,
+            AuthorizationServerSettings issuer) throws Exception {
         events.attachTo(http);
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", RESOURCE_METADATA, RESOURCE_METADATA + "/**")
                 .authorizeHttpRequests(auth -> auth
                         .withObjectPostProcessor(new ObjectPostProcessor<AuthorizationFilter>() {
                             @Override
@@ -53,11 +57,16 @@ class ApiSecurityConfiguration {
                                 return filter;
                             }
                         })
+                        .requestMatchers(RESOURCE_METADATA, RESOURCE_METADATA + "/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAuthority(Scope.MESSAGES_READ.authority())
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority(Scope.MESSAGES_READ.authority())
                         .anyRequest().hasAuthority(Scope.MESSAGES_SEND.authority()))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder))
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(about -> about
+                                .authorizationServer(issuer.getIssuer())
+                                .scopes(scopes -> Arrays.stream(Scope.values()).map(Scope::value).forEach(scopes::add))
+                                .resourceName("Gospochta agency API")))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
