@@ -1,5 +1,7 @@
 package ru.gospochta.gateway;
 
+import java.util.Locale;
+
 /**
  * What a system's credential is for. Messages sent with a {@link #TEST} credential go to a
  * sandbox and never reach a citizen's mailbox, so an agency can try its integration safely;
@@ -10,6 +12,6 @@ public enum CredentialKind {
 
     /** The value of the token's {@code gospochta_env} claim: {@code live} or {@code test}. */
     public String claim() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

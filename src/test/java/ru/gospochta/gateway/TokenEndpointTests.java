@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class TokenEndpointTests {
         HttpResponse<String> basic = new TokenClient(port).tokenByBasic(clientId, key.secret() + "x");
         HttpResponse<String> post = new TokenClient(port).tokenByPost(clientId, "wrong");
 
-        for (HttpResponse<String> response : java.util.List.of(basic, post)) {
+        for (HttpResponse<String> response : List.of(basic, post)) {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
             assertThat(TokenClient.json(response).get("error").asString()).isEqualTo("invalid_client");

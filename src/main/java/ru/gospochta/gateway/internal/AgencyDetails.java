@@ -2,6 +2,7 @@ package ru.gospochta.gateway.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,7 @@ public record AgencyDetails(String name, String shortName, Ogrn ogrn, Organisati
         return new AgencyDetails(tidyName, tidyShort, parsedOgrn, parsedInn);
     }
 
-    private static <T> @Nullable T collect(Map<String, String> problems, java.util.function.Supplier<T> parse) {
+    private static <T> @Nullable T collect(Map<String, String> problems, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (RegistryRefused refused) {

@@ -31,14 +31,14 @@ class WhoAmIController {
         this.credentials = credentials;
     }
 
-    record WhoAmI(String clientId, Agency agency, System system, String kind, List<String> scopes,
+    record WhoAmI(String clientId, AgencyInfo agency, SystemInfo system, String kind, List<String> scopes,
             @Nullable Instant expiresAt) {
     }
 
-    record Agency(UUID id, String name, String shortName, String ogrn, String inn) {
+    record AgencyInfo(UUID id, String name, String shortName, String ogrn, String inn) {
     }
 
-    record System(UUID id, String name) {
+    record SystemInfo(UUID id, String name) {
     }
 
     @GetMapping("/whoami")
@@ -48,8 +48,8 @@ class WhoAmIController {
         var agency = owned.agency();
         List<String> scopes = token.getClaimAsStringList("scope");
         return new WhoAmI(owned.credential().clientId(),
-                new Agency(agency.id(), agency.name(), agency.shortName(), agency.ogrn(), agency.inn()),
-                new System(owned.system().id(), owned.system().name()),
+                new AgencyInfo(agency.id(), agency.name(), agency.shortName(), agency.ogrn(), agency.inn()),
+                new SystemInfo(owned.system().id(), owned.system().name()),
                 kindOf(token, owned),
                 scopes == null ? List.of() : scopes.stream().sorted().toList(),
                 token.getExpiresAt());
