@@ -64,6 +64,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/error", "/favicon.ico", "/robots.txt").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                         .requestMatchers("/admin/login").permitAll()
+                        // The agency API's OpenAPI document is public, like any published contract.
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/login", "/login/**", "/register", "/register/**", "/recover", "/recover/**",
                                 "/contacts/not-me")
                         .permitAll()

@@ -5,13 +5,27 @@ import java.util.UUID;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
-/** The agency system an access token was issued to, read from the token's claims. */
+import ru.gospochta.gateway.CredentialKind;
+import ru.gospochta.gateway.internal.Agencies;
+import ru.gospochta.gateway.internal.Agency;
+
+/**
+ * The agency system an access token was issued to: the ids from the token's claims, the agency's
+ * name from the registry (it may have been renamed since the token was issued).
+ */
 @Component
 class ApiCallers {
 
+    private final Agencies agencies;
+
+    ApiCallers(Agencies agencies) {
+        this.agencies = agencies;
+    }
+
     ApiCaller of(Jwt token) {
-        return new ApiCaller(UUID.fromString(token.getClaimAsString("system_id")),
-                UUID.fromString(token.getClaimAsString("agency_id")), token.getClaimAsString("agency_name"),
-                token.getSubject(), "test".equalsIgnoreCase(token.getClaimAsString("gospochta_env")));
+        UUID agencyId = UUID.fromString(token.getClaimAsString("agency_id"));
+        String name = agencies.byId(agencyId).map(Agency::name).orElse("");
+        return new ApiCaller(UUID.fromString(token.getClaimAsString("system_id")), agencyId, name, token.getSubject(),
+                CredentialKind.TEST.claim().equals(token.getClaimAsString("gospochta_env")));
     }
 }

@@ -1,0 +1,10 @@
+/**
+ * Agency gateway: the registry of agencies and their information systems, the OAuth 2.0 client
+ * credentials each system holds, the token issuer and the API the systems call (GW-1).
+ */
+@ApplicationModule(displayName = "Agency gateway", allowedDependencies = {"platform", "audit", "identity", "mailbox"})
+@NullMarked
+package ru.gospochta.gateway;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
