@@ -15,6 +15,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.gospochta.audit.AuditEntry;
+import ru.gospochta.audit.AuditLog;
+import ru.gospochta.audit.AuditOutcome;
 import ru.gospochta.identity.Recipients;
 import ru.gospochta.mailbox.AcceptedFile;
 import ru.gospochta.mailbox.AttachmentRules;
@@ -41,10 +44,12 @@ class GatewayMessages {
     private final MailboxDelivery mailbox;
     private final HtmlBodies html;
     private final ApiLimits limits;
+    private final AuditLog audit;
     private final Clock clock;
 
     GatewayMessages(SentMessages store, Recipients recipients, AttachmentRules attachments, MailboxDelivery mailbox,
-            HtmlBodies html, ApiLimits limits, Clock clock) {
+            HtmlBodies html, ApiLimits limits, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.store = store;
         this.recipients = recipients;
         this.attachments = attachments;
@@ -96,7 +101,15 @@ class GatewayMessages {
         if (!deliveries.isEmpty()) {
             mailbox.deliverAll(deliveries);
         }
-        return rows.stream().map(SentMessages.Row::message).toList();
+        List<SentMessage> sent = rows.stream().map(SentMessages.Row::message).toList();
+        audit.record(AuditEntry.of("agency-system:" + caller.clientId(), "gateway.messages.accepted",
+                        "system:" + caller.systemId(), AuditOutcome.SUCCESS)
+                .with("messages", Integer.toString(sent.size()))
+                .with("delivered", Long.toString(deliveries.size()))
+                .with("sandbox", Boolean.toString(caller.test()))
+                .with("first", sent.getFirst().registrationNumber())
+                .with("last", sent.getLast().registrationNumber()));
+        return sent;
     }
 
     /** The citizen opened the message: its sender now sees «read». */

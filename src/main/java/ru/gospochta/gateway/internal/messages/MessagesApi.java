@@ -33,6 +33,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+import ru.gospochta.audit.AuditEntry;
+import ru.gospochta.audit.AuditLog;
+import ru.gospochta.audit.AuditOutcome;
+
 /**
  * The public message contract (GW-2, GW-3): {@code POST /api/v1/messages}, {@code POST
  * /api/v1/messages/batch} and {@code GET /api/v1/messages/{id}}, in JSON or XML by Content-Type.
@@ -49,9 +53,11 @@ class MessagesApi {
     private final ApiLimits limits;
     private final ApiCallers callers;
     private final ApiErrors errors;
+    private final AuditLog audit;
 
     MessagesApi(GatewayMessages messages, SentMessages store, IdempotencyKeys idempotency, ApiLimits limits,
-            ApiCallers callers, ApiErrors errors) {
+            ApiCallers callers, ApiErrors errors, AuditLog audit) {
+        this.audit = audit;
         this.messages = messages;
         this.store = store;
         this.idempotency = idempotency;
@@ -106,6 +112,8 @@ class MessagesApi {
         } catch (IllegalArgumentException notAnId) {
             found = Optional.empty();
         }
+        audit.record(AuditEntry.of("agency-system:" + caller.clientId(), "gateway.message.status", "message:" + id,
+                found.isPresent() ? AuditOutcome.SUCCESS : AuditOutcome.DENIED).from(request.getRemoteAddr()));
         if (found.isEmpty()) {
             return errors.problem(HttpStatus.NOT_FOUND, "not-found", xml, List.of(), request.getLocale());
         }
