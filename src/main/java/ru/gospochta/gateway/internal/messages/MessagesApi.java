@@ -132,9 +132,21 @@ class MessagesApi {
         }
     }
 
+    /** Runs the call and journals a refusal; an accepted call is journalled with its messages. */
     private ResponseEntity<String> submit(Jwt token, HttpServletRequest request, String key, boolean batch)
             throws IOException {
         ApiCaller caller = callers.of(token);
+        ResponseEntity<String> answer = submit(caller, request, key, batch);
+        if (answer.getStatusCode().is4xxClientError()) {
+            audit.record(AuditEntry.of("agency-system:" + caller.clientId(), "gateway.messages.refused",
+                    "system:" + caller.systemId(), AuditOutcome.FAILURE).from(request.getRemoteAddr())
+                    .with("status", Integer.toString(answer.getStatusCode().value())));
+        }
+        return answer;
+    }
+
+    private ResponseEntity<String> submit(ApiCaller caller, HttpServletRequest request, String key, boolean batch)
+            throws IOException {
         Locale locale = request.getLocale();
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         boolean xml = type.startsWith("application/xml") || type.startsWith("text/xml");
