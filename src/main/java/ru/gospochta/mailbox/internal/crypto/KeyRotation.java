@@ -3,6 +3,7 @@ package ru.gospochta.mailbox.internal.crypto;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -42,29 +43,37 @@ public class KeyRotation {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
-    private final DataKeys dataKeys;
 
-    KeyRotation(MasterKeys masterKeys, JdbcClient db, JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog audit,
-            DataKeys dataKeys) {
+    KeyRotation(MasterKeys masterKeys, JdbcClient db, JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog audit) {
         this.masterKeys = masterKeys;
         this.db = db;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.audit = audit;
-        this.dataKeys = dataKeys;
     }
 
-    /** @param actor who asked, as the audit log names actors, e.g. {@code staff:admin} */
+    /**
+     * @param actor who asked, as the audit log names actors, e.g. {@code staff:admin}
+     * @throws RotationIncomplete when some data keys could not be unwrapped; the older master keys
+     *         are then kept, since those keys still need them
+     */
     public synchronized Rotation rotate(String actor) {
         MasterKey target = masterKeys.rotate();
-        long rewrapped = 0;
-        int done;
-        do {
-            done = transactions.execute(status -> rewrapBatch(target, false));
-            rewrapped += done;
-        } while (done > 0);
+        Pass pass = new Pass(target);
+        while (transactions.execute(status -> pass.next(false))) {
+            // batch after batch, each in its own transaction
+        }
         // The last pass waits for every delivery still creating keys under an older master key.
-        rewrapped += transactions.execute(status -> rewrapBatch(target, true));
+        Pass last = new Pass(target);
+        while (transactions.execute(status -> last.next(true))) {
+            // the same, holding the lock
+        }
+        long rewrapped = pass.rewrapped + last.rewrapped;
+        if (last.broken > 0) {
+            audit.record(AuditEntry.of(actor, "mailbox.master-key-rotated", "mailbox-master-key:" + target.version(),
+                    AuditOutcome.FAILURE).with("rewrapped", Long.toString(rewrapped)).with("broken", Long.toString(last.broken)));
+            throw new RotationIncomplete(last.broken);
+        }
         List<Integer> retired = masterKeys.retireAllBut(target.version());
         audit.record(AuditEntry.of(actor, "mailbox.master-key-rotated", "mailbox-master-key:" + target.version(),
                         AuditOutcome.SUCCESS)
@@ -74,8 +83,17 @@ public class KeyRotation {
         return new Rotation(target.version(), rewrapped, retired, masterKeys.describe());
     }
 
+    /** Some data keys did not unwrap under the master key they name; they were left as they are. */
+    public static final class RotationIncomplete extends IllegalStateException {
+
+        RotationIncomplete(long broken) {
+            super(broken + " data key(s) could not be unwrapped and were left under their master key;"
+                    + " the older master keys are kept");
+        }
+    }
+
     public Status status() {
-        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        Map<Integer, Long> counts = new TreeMap<>();
         db.sql("SELECT master_version, count(*) AS n FROM mailbox.data_keys GROUP BY master_version")
                 .query(rs -> {
                     counts.put(rs.getInt("master_version"), rs.getLong("n"));
@@ -83,30 +101,59 @@ public class KeyRotation {
         return new Status(masterKeys.current().version(), masterKeys.versions(), counts, masterKeys.describe());
     }
 
-    private int rewrapBatch(MasterKey target, boolean exclusive) {
-        if (exclusive) {
-            db.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", DataKeys.CREATION_LOCK).query().singleRow();
+    /**
+     * One walk over the data keys not yet under the target, in key order, a batch per call: a key
+     * that does not unwrap is counted and passed over, so the walk always ends.
+     */
+    private final class Pass {
+
+        private final MasterKey target;
+        private UUID lastAccount = new UUID(0L, 0L);
+        private int lastVersion = Integer.MIN_VALUE;
+        private long rewrapped;
+        private long broken;
+
+        Pass(MasterKey target) {
+            this.target = target;
         }
-        record Row(UUID account, int version, byte[] wrapped, int masterVersion) {
+
+        /** @return whether there may be more */
+        boolean next(boolean exclusive) {
+            if (exclusive) {
+                db.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", DataKeys.CREATION_LOCK).query().singleRow();
+            }
+            record Row(UUID account, int version, byte[] wrapped, int masterVersion) {
+            }
+            List<Row> rows = db.sql("""
+                            SELECT account, version, wrapped, master_version FROM mailbox.data_keys
+                            WHERE master_version <> :target AND (account, version) > (:account, :version)
+                            ORDER BY account, version LIMIT :limit FOR UPDATE""")
+                    .param("target", target.version()).param("account", lastAccount).param("version", lastVersion)
+                    .param("limit", BATCH)
+                    .query((rs, n) -> new Row(rs.getObject("account", UUID.class), rs.getInt("version"), rs.getBytes("wrapped"),
+                            rs.getInt("master_version")))
+                    .list();
+            List<Object[]> updates = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                try {
+                    String binding = Binding.dataKey(row.account(), row.version());
+                    byte[] raw = Aead.open(masterKeys.version(row.masterVersion()).key(), row.wrapped(), binding);
+                    DataKey key = new DataKey(row.account(), row.version(), Aead.key(raw));
+                    updates.add(new Object[] {DataKeys.wrap(key, target), target.version(), row.account(), row.version()});
+                } catch (SealBroken | MasterKeys.MasterKeyMissing unreadable) {
+                    broken++;
+                    log.error("The data key of mailbox {} (version {}) does not unwrap under master key version {}: {}",
+                            row.account(), row.version(), row.masterVersion(), unreadable.getMessage());
+                }
+                lastAccount = row.account();
+                lastVersion = row.version();
+            }
+            if (!updates.isEmpty()) {
+                jdbc.batchUpdate("UPDATE mailbox.data_keys SET wrapped = ?, master_version = ? WHERE account = ? AND version = ?",
+                        updates);
+            }
+            rewrapped += updates.size();
+            return rows.size() == BATCH;
         }
-        List<Row> rows = db.sql("""
-                        SELECT account, version, wrapped, master_version FROM mailbox.data_keys
-                        WHERE master_version <> :target ORDER BY account, version LIMIT :limit FOR UPDATE""")
-                .param("target", target.version()).param("limit", exclusive ? Integer.MAX_VALUE : BATCH)
-                .query((rs, n) -> new Row(rs.getObject("account", UUID.class), rs.getInt("version"), rs.getBytes("wrapped"),
-                        rs.getInt("master_version")))
-                .list();
-        List<Object[]> updates = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            String binding = Binding.dataKey(row.account(), row.version());
-            byte[] raw = Aead.open(masterKeys.version(row.masterVersion()).key(), row.wrapped(), binding);
-            DataKey key = new DataKey(row.account(), row.version(), Aead.key(raw));
-            updates.add(new Object[] {DataKeys.wrap(key, target), target.version(), row.account(), row.version()});
-        }
-        if (!updates.isEmpty()) {
-            jdbc.batchUpdate("UPDATE mailbox.data_keys SET wrapped = ?, master_version = ? WHERE account = ? AND version = ?",
-                    updates);
-        }
-        return rows.size();
     }
 }
