@@ -16,6 +16,13 @@
       return;
     }
     var source = new EventSource(url);
+    // Marks the page as listening, for people's tools and tests alike.
+    source.addEventListener('open', function () {
+      box.setAttribute('data-stream', 'open');
+    });
+    source.addEventListener('error', function () {
+      box.setAttribute('data-stream', 'reconnecting');
+    });
     source.addEventListener('delivered', function (event) {
       var id;
       try {

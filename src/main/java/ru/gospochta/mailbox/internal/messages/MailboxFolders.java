@@ -25,12 +25,16 @@ public class MailboxFolders {
         return created;
     }
 
+    /** @return the name as kept: trimmed, inner runs of spaces made one */
     @Transactional
-    public void rename(UUID account, UUID id, String name, String sourceIp) {
+    public String rename(UUID account, UUID id, String typed, String sourceIp) {
+        own(account, id);
+        String name = Folders.checkedName(typed);
         if (!folders.rename(account, id, name)) {
             throw new NoSuchMessage("folder", id);
         }
         audit.folder(account, "folder-renamed", id, sourceIp);
+        return name;
     }
 
     /** Deletes an own folder; its messages go back to «Входящие». @return how many went back */

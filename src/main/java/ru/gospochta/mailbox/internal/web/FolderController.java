@@ -62,12 +62,11 @@ class FolderController {
             @RequestParam(defaultValue = "") String name, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes flash) {
         try {
-            folders.rename(me.accountId(), folderId, name, request.getRemoteAddr());
+            String renamed = folders.rename(me.accountId(), folderId, name, request.getRemoteAddr());
             flash.addFlashAttribute("notice", "mailbox.folders.renamed");
-            flash.addFlashAttribute("noticeName", name.strip());
+            flash.addFlashAttribute("noticeName", renamed);
             return "redirect:/cabinet/mailbox/folders";
         } catch (FolderRefused refused) {
-            folders.own(me.accountId(), folderId);
             return refused(refused, name, folderId, me, response, model);
         }
     }
