@@ -119,7 +119,7 @@ class MailboxPagesTests {
         assertThat(file.body()).isEqualTo(PDF);
         assertThat(file.headers().firstValue("Content-Type")).contains("application/pdf");
         assertThat(file.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(file.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"______ ___ ____ _1 (______).pdf\"; "
+        assertThat(file.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"_______ __ ____ _1 (_____).pdf\"; "
                 + "filename*=UTF-8''%D0%92%D1%8B%D0%BF%D0%B8%D1%81%D0%BA%D0%B0%20%D0%B8%D0%B7%20%D0%95%D0%93%D0%A0%D0%9D%20"
                 + "%E2%84%961%20%28%D0%BA%D0%BE%D0%BF%D0%B8%D1%8F%29.pdf");
         assertThat(db.sql("SELECT count(*) FROM audit.entries WHERE action = 'mailbox.attachment-downloaded' AND target = :t")
