@@ -62,8 +62,9 @@ CREATE TABLE messages (
 
 -- A folder page, newest first, continued from the last row shown (keyset pagination).
 CREATE INDEX messages_by_folder ON messages (account, folder_id, delivered_at DESC, id DESC);
--- Unread counts of the folder list.
-CREATE INDEX messages_unread ON messages (account, folder_id) WHERE read_at IS NULL;
+-- Unread mail: the history's «не прочитано» filter in order, and the folder list's unread counts
+-- from the index alone.
+CREATE INDEX messages_unread ON messages (account, delivered_at DESC, id DESC) INCLUDE (folder_id) WHERE read_at IS NULL;
 -- The history across folders, and its filters by agency and category.
 CREATE INDEX messages_history ON messages (account, delivered_at DESC, id DESC);
 CREATE INDEX messages_by_agency ON messages (account, agency_id, delivered_at DESC, id DESC);
