@@ -22,7 +22,7 @@ import ru.gospochta.mailbox.internal.crypto.DataKeys;
 /**
  * What a citizen does with their mail (MBX-1, MBX-2, MBX-4): lists, opening, files, read and flag
  * states, moving between folders. Every method takes the account of the signed-in citizen and
- * answers {@link NoSuchMessage} for an id that is not theirs, exactly as for one that does not exist.
+ * answers {@link NotInMailbox} for an id that is not theirs, exactly as for one that does not exist.
  */
 @Service
 public class Mailbox {
@@ -57,7 +57,7 @@ public class Mailbox {
 
     @Transactional(readOnly = true)
     public Folder folder(UUID account, UUID id) {
-        return folders.find(account, id).orElseThrow(() -> new NoSuchMessage("folder", id));
+        return folders.find(account, id).orElseThrow(() -> new NotInMailbox("folder", id));
     }
 
     @Transactional(readOnly = true)
@@ -76,7 +76,7 @@ public class Mailbox {
 
     @Transactional(readOnly = true)
     public MessageRow row(UUID account, UUID id) {
-        return messages.row(account, id).orElseThrow(() -> new NoSuchMessage("message", id));
+        return messages.row(account, id).orElseThrow(() -> new NotInMailbox("message", id));
     }
 
     @Transactional(readOnly = true)
@@ -90,7 +90,7 @@ public class Mailbox {
      */
     @Transactional
     public OpenedMessage open(UUID account, UUID id, String sourceIp) {
-        StoredMessage stored = messages.find(account, id).orElseThrow(() -> new NoSuchMessage("message", id));
+        StoredMessage stored = messages.find(account, id).orElseThrow(() -> new NotInMailbox("message", id));
         DataKey key = dataKeys.key(account, stored.keyVersion());
         String text = new String(key.open(stored.sealedText(), Binding.bodyText(id)), StandardCharsets.UTF_8);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -112,7 +112,7 @@ public class Mailbox {
     /** The HTML body, unsealed, for the sandboxed frame of the message page; empty for a text message. */
     @Transactional(readOnly = true)
     public Optional<String> html(UUID account, UUID id) {
-        StoredMessage stored = messages.find(account, id).orElseThrow(() -> new NoSuchMessage("message", id));
+        StoredMessage stored = messages.find(account, id).orElseThrow(() -> new NotInMailbox("message", id));
         if (stored.sealedHtml() == null) {
             return Optional.empty();
         }
@@ -123,7 +123,7 @@ public class Mailbox {
     @Transactional
     public void markRead(UUID account, UUID id, boolean read, String sourceIp) {
         if (!messages.markRead(account, id, read ? clock.instant().truncatedTo(ChronoUnit.MICROS) : null)) {
-            throw new NoSuchMessage("message", id);
+            throw new NotInMailbox("message", id);
         }
         audit.message(account, read ? "message-marked-read" : "message-marked-unread", id, sourceIp);
     }
@@ -131,7 +131,7 @@ public class Mailbox {
     @Transactional
     public void flag(UUID account, UUID id, boolean flagged, String sourceIp) {
         if (!messages.flag(account, id, flagged)) {
-            throw new NoSuchMessage("message", id);
+            throw new NotInMailbox("message", id);
         }
         audit.message(account, flagged ? "message-flagged" : "message-unflagged", id, sourceIp);
     }
@@ -150,7 +150,7 @@ public class Mailbox {
     @Transactional
     public DownloadedFile download(UUID account, UUID message, UUID attachment, String sourceIp) {
         Attachments.Stored stored = attachments.find(account, message, attachment)
-                .orElseThrow(() -> new NoSuchMessage("attachment", attachment));
+                .orElseThrow(() -> new NotInMailbox("attachment", attachment));
         DataKey key = dataKeys.key(account, stored.keyVersion());
         byte[] content = files.open(stored.blobKey(), key, Binding.attachment(message, attachment));
         audit.message(account, "attachment-downloaded", message, sourceIp, "attachment", attachment.toString());

@@ -31,7 +31,7 @@ public class MailboxFolders {
         own(account, id);
         String name = Folders.checkedName(typed);
         if (!folders.rename(account, id, name)) {
-            throw new NoSuchMessage("folder", id);
+            throw new NotInMailbox("folder", id);
         }
         audit.folder(account, "folder-renamed", id, sourceIp);
         return name;
@@ -42,7 +42,7 @@ public class MailboxFolders {
     public long delete(UUID account, UUID id, String sourceIp) {
         long moved = folders.delete(account, id);
         if (moved < 0) {
-            throw new NoSuchMessage("folder", id);
+            throw new NotInMailbox("folder", id);
         }
         audit.folder(account, "folder-deleted", id, sourceIp, "messagesBackToInbox", Long.toString(moved));
         return moved;
@@ -51,6 +51,6 @@ public class MailboxFolders {
     /** An own folder of the account, for its rename and delete pages. */
     @Transactional(readOnly = true)
     public Folder own(UUID account, UUID id) {
-        return folders.find(account, id).filter(Folder::own).orElseThrow(() -> new NoSuchMessage("folder", id));
+        return folders.find(account, id).filter(Folder::own).orElseThrow(() -> new NotInMailbox("folder", id));
     }
 }

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-import ru.gospochta.mailbox.internal.messages.NoSuchMessage;
+import ru.gospochta.mailbox.internal.messages.NotInMailbox;
 
 /**
  * The one place the mailbox pages turn a refusal into an answer: an id that is not the citizen's
@@ -15,7 +15,7 @@ import ru.gospochta.mailbox.internal.messages.NoSuchMessage;
 @ControllerAdvice(basePackageClasses = MailboxErrors.class)
 class MailboxErrors {
 
-    @ExceptionHandler(NoSuchMessage.class)
+    @ExceptionHandler(NotInMailbox.class)
     void notFound(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }

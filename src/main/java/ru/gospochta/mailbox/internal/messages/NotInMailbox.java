@@ -6,9 +6,9 @@ import java.util.UUID;
  * No message, folder or file with this id in this citizen's mailbox. Another citizen's ids get the
  * same answer, so nobody learns that they exist.
  */
-public final class NoSuchMessage extends RuntimeException {
+public final class NotInMailbox extends RuntimeException {
 
-    public NoSuchMessage(String what, UUID id) {
+    public NotInMailbox(String what, UUID id) {
         super("no " + what + " " + id + " in this mailbox");
     }
 }
