@@ -1,18 +1,14 @@
 package ru.gospochta.mailbox.internal.web;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import ru.gospochta.identity.CitizenPrincipal;
 import ru.gospochta.mailbox.internal.messages.Cursor;
@@ -44,16 +40,9 @@ class HistoryController {
     }
 
     @GetMapping
-    String history(@AuthenticationPrincipal CitizenPrincipal me,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @RequestParam(required = false) @Nullable Direction direction,
-            @RequestParam(required = false) @Nullable ReadState state,
-            @RequestParam(required = false) @Nullable String category, @RequestParam(required = false) @Nullable UUID agency,
-            @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String after,
-            Model model) {
-        MessageFilter filter = new MessageFilter(null, from, to, direction, state, category, agency, q);
-        Cursor cursor = Requests.cursor(after);
+    String history(@AuthenticationPrincipal CitizenPrincipal me, @ModelAttribute("form") HistoryForm form, Model model) {
+        Cursor cursor = Requests.cursor(form.after());
+        MessageFilter filter = form.filter();
         model.addAttribute("filter", filter);
         model.addAttribute("continued", cursor != null);
         model.addAttribute("categories", CATEGORIES);
@@ -66,15 +55,8 @@ class HistoryController {
     }
 
     @GetMapping("/rows")
-    String moreRows(@AuthenticationPrincipal CitizenPrincipal me,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-            @RequestParam(required = false) @Nullable Direction direction,
-            @RequestParam(required = false) @Nullable ReadState state,
-            @RequestParam(required = false) @Nullable String category, @RequestParam(required = false) @Nullable UUID agency,
-            @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String after,
-            Model model) {
-        rows(me, new MessageFilter(null, from, to, direction, state, category, agency, q), Requests.cursor(after), model);
+    String moreRows(@AuthenticationPrincipal CitizenPrincipal me, @ModelAttribute("form") HistoryForm form, Model model) {
+        rows(me, form.filter(), Requests.cursor(form.after()), model);
         return "mailbox/history :: rows";
     }
 
@@ -82,35 +64,8 @@ class HistoryController {
         Page<MessageRow> page = mailbox.list(me.accountId(), filter, cursor);
         model.addAttribute("page", page);
         if (page.next() != null) {
-            model.addAttribute("moreHref", link("/cabinet/mailbox/history", filter, page.next()));
-            model.addAttribute("moreRows", link("/cabinet/mailbox/history/rows", filter, page.next()));
+            model.addAttribute("moreHref", HistoryForm.link("/cabinet/mailbox/history", filter, page.next()));
+            model.addAttribute("moreRows", HistoryForm.link("/cabinet/mailbox/history/rows", filter, page.next()));
         }
-    }
-
-    /** The same filter, continued after the cursor. */
-    static String link(String path, MessageFilter filter, Cursor next) {
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
-        if (filter.from() != null) {
-            link.queryParam("from", filter.from());
-        }
-        if (filter.to() != null) {
-            link.queryParam("to", filter.to());
-        }
-        if (filter.direction() != null) {
-            link.queryParam("direction", filter.direction());
-        }
-        if (filter.state() != null) {
-            link.queryParam("state", filter.state());
-        }
-        if (filter.category() != null) {
-            link.queryParam("category", filter.category());
-        }
-        if (filter.agency() != null) {
-            link.queryParam("agency", filter.agency());
-        }
-        if (filter.query() != null) {
-            link.queryParam("q", filter.query());
-        }
-        return link.queryParam("after", next).encode().build().toUriString();
     }
 }

@@ -1,5 +1,6 @@
 package ru.gospochta.mailbox.internal.web;
 
+import java.io.IOException;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +71,7 @@ class MessageController {
 
     @GetMapping("/attachments/{attachmentId}")
     void download(@AuthenticationPrincipal CitizenPrincipal me, @PathVariable UUID id, @PathVariable UUID attachmentId,
-            HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         DownloadedFile file = mailbox.download(me.accountId(), id, attachmentId, request.getRemoteAddr());
         Downloads.send(file, response);
     }
