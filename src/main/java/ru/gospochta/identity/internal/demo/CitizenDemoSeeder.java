@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +24,10 @@ import ru.gospochta.platform.DemoSeeder;
 /**
  * The demo citizen: an active account with two-step verification by an authenticator app, so a
  * newcomer sees the whole sign-in. The TOTP secret is printed to add to any authenticator app.
+ * Seeded first, so other modules' demo data (the demo mailbox) finds the account.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class CitizenDemoSeeder implements DemoSeeder {
 
     static final String PHONE = "+79990000001";

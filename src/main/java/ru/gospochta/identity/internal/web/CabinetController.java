@@ -2,6 +2,7 @@ package ru.gospochta.identity.internal.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import ru.gospochta.identity.CabinetCards;
 import ru.gospochta.identity.CabinetNotices;
 import ru.gospochta.identity.CitizenPrincipal;
 import ru.gospochta.identity.PhoneNumber;
@@ -21,9 +23,9 @@ import ru.gospochta.identity.internal.account.Accounts;
 import ru.gospochta.identity.internal.recovery.PasswordAge;
 
 /**
- * The citizen's personal account home. For now it shows who is signed in and the account's state;
- * the mailbox takes this page over when it lands. Other modules add banners through
- * {@link CabinetNotices}.
+ * The citizen's personal account home: who is signed in, the account's state, and a card for each
+ * section. Other modules add banners through {@link CabinetNotices} and their sections (the mailbox
+ * first of all) through {@link CabinetCards}.
  */
 @Controller
 class CabinetController {
@@ -31,12 +33,15 @@ class CabinetController {
     private final Accounts accounts;
     private final PasswordAge passwordAge;
     private final ObjectProvider<CabinetNotices> notices;
+    private final ObjectProvider<CabinetCards> cards;
     private final Clock clock;
 
-    CabinetController(Accounts accounts, PasswordAge passwordAge, ObjectProvider<CabinetNotices> notices, Clock clock) {
+    CabinetController(Accounts accounts, PasswordAge passwordAge, ObjectProvider<CabinetNotices> notices,
+            ObjectProvider<CabinetCards> cards, Clock clock) {
         this.accounts = accounts;
         this.passwordAge = passwordAge;
         this.notices = notices;
+        this.cards = cards;
         this.clock = clock;
     }
 
@@ -46,9 +51,11 @@ class CabinetController {
         model.addAttribute("account", account);
         model.addAttribute("maskedPhone", PhoneNumber.parse(account.phone()).masked());
         model.addAttribute("passwordDue", passwordAge.dueForChange(account, clock));
+        Locale locale = RequestContextUtils.getLocale(request);
         List<CabinetNotices.CabinetNotice> shown = notices.orderedStream()
-                .flatMap(n -> n.noticesFor(account.id(), RequestContextUtils.getLocale(request)).stream()).toList();
+                .flatMap(n -> n.noticesFor(account.id(), locale).stream()).toList();
         model.addAttribute("notices", shown);
+        model.addAttribute("cards", cards.orderedStream().flatMap(c -> c.cardsFor(account.id(), locale).stream()).toList());
         return "identity/web/cabinet";
     }
 }

@@ -1,0 +1,5 @@
+/** Demo letters for the demo citizen. */
+@NullMarked
+package ru.gospochta.mailbox.internal.demo;
+
+import org.jspecify.annotations.NullMarked;
