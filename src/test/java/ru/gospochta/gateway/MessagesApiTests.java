@@ -65,8 +65,16 @@ class MessagesApiTests {
                  "body": {"text": "Ваше заявление № З-2026/0042 рассмотрено."}%s}""".formatted(snils, extra);
     }
 
+    /** A real one-page PDF, made with PDFBox: the attachment rules open every PDF they accept. */
     static String pdf() {
-        return Base64.getEncoder().encodeToString("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes());
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return Base64.getEncoder().encodeToString(out.toByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     int storedOf(UUID systemId) {
@@ -110,7 +118,7 @@ class MessagesApiTests {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <message xmlns="urn:gospochta:api:v1">
                   <recipient><snils>%s</snils></recipient><category>documents-ready</category>
-                  <subject>Документ готов</subject><body><html><p>Справка <b>готова</b><script>alert(1)</script></p></html></body>
+                  <subject>Документ готов</subject><body><html><![CDATA[<p>Справка <b>готова</b><script>alert(1)</script></p>]]></html></body>
                 </message>""".formatted(snils);
         HttpResponse<String> sent = client.postWith(token, MESSAGES, "application/xml", xml);
 
@@ -159,7 +167,7 @@ class MessagesApiTests {
     @Test
     @DisplayName("APL-2, GW-2: a forbidden attachment refuses the message with its own code; nothing is stored")
     void attachmentRefused() {
-        String exe = Base64.getEncoder().encodeToString(new byte[] {'M', 'Z', 0x90, 0, 3, 0, 0, 0, 4, 0});
+        String exe = Base64.getEncoder().encodeToString(new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0});
         HttpResponse<String> refused = client.postWith(token, MESSAGES, JSON, message(citizen.snils(),
                 ", \"attachments\": [{\"fileName\": \"Приказ.pdf\", \"content\": \"" + exe + "\"}]"));
 
@@ -167,7 +175,7 @@ class MessagesApiTests {
         JsonNode error = TokenClient.json(refused).get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("attachments[0]");
         assertThat(error.get("code").asString()).isEqualTo("executable");
-        assertThat(error.get("message").asString()).contains("Приказ.pdf");
+        assertThat(error.get("message").asString()).contains("Приказ.pdf").contains("программа");
         assertThat(storedOf(systemId())).isZero();
     }
 

@@ -25,6 +25,11 @@ class ApiErrors {
         this.messages = messages;
     }
 
+    /** Russian unless the client asked for another language: an integrator's client often sends no Accept-Language. */
+    static Locale locale(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getHeader("Accept-Language") == null ? Locale.of("ru") : request.getLocale();
+    }
+
     /** HTTP 422 with every violation. */
     ResponseEntity<String> refused(List<Violation> violations, boolean xml, Locale locale) {
         List<ApiError> errors = violations.stream().map(v -> new ApiError(v.field(), v.code(), explain(v, locale))).toList();

@@ -115,7 +115,7 @@ class MessagesApi {
         audit.record(AuditEntry.of("agency-system:" + caller.clientId(), "gateway.message.status", "message:" + id,
                 found.isPresent() ? AuditOutcome.SUCCESS : AuditOutcome.DENIED).from(request.getRemoteAddr()));
         if (found.isEmpty()) {
-            return errors.problem(HttpStatus.NOT_FOUND, "not-found", xml, List.of(), request.getLocale());
+            return errors.problem(HttpStatus.NOT_FOUND, "not-found", xml, List.of(), ApiErrors.locale(request));
         }
         Map<String, Object> status = Answers.status(found.get());
         return xml ? ok(HttpStatus.OK, Answers.XML, Answers.xmlMessage(status))
@@ -147,7 +147,7 @@ class MessagesApi {
 
     private ResponseEntity<String> submit(ApiCaller caller, HttpServletRequest request, String key, boolean batch)
             throws IOException {
-        Locale locale = request.getLocale();
+        Locale locale = ApiErrors.locale(request);
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         boolean xml = type.startsWith("application/xml") || type.startsWith("text/xml");
         if (!xml && !type.startsWith("application/json")) {

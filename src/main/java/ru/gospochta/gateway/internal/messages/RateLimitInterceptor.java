@@ -54,7 +54,7 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         boolean xml = MessagesApi.wantsXml(request.getHeader("Accept"))
                 || (request.getContentType() != null && request.getContentType().contains("xml"));
         var refusal = errors.tooMany(new QuotaExceeded("rate-limit", decision.limit(), decision.reset()), xml,
-                request.getLocale());
+                ApiErrors.locale(request));
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         refusal.getHeaders().forEach((name, values) -> values.forEach(value -> response.setHeader(name, value)));
         response.getWriter().write(refusal.getBody());
