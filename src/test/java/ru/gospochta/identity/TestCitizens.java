@@ -74,7 +74,7 @@ public final class TestCitizens {
     }
 
     @SuppressWarnings("unchecked")
-    private static <S extends Session> String session(Account account, SessionRepository<S> repository) {
+    public static <S extends Session> String session(Account account, SessionRepository<S> repository) {
         S session = repository.createSession();
         CitizenPrincipal principal = new CitizenPrincipal(account.id(), account.givenName() + " " + account.surname());
         var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,

@@ -53,7 +53,7 @@ class ApiSecurityConfiguration {
                         .withObjectPostProcessor(new ObjectPostProcessor<AuthorizationFilter>() {
                             @Override
                             public <O extends AuthorizationFilter> O postProcess(O filter) {
-                                filter.setAuthorizationEventPublisher(events);
+                                filter.setAuthorizationEventPublisher(events.authorizationEvents());
                                 return filter;
                             }
                         })

@@ -40,7 +40,7 @@ import ru.gospochta.gateway.internal.Credentials;
  * and a bearer token must never be written down as a login name.
  */
 @Component
-class GatewayAuthEvents implements AuthenticationEventPublisher, AuthorizationEventPublisher {
+class GatewayAuthEvents {
 
     static final String TOKEN_ISSUED = "gateway.token.issued";
     static final String TOKEN_REFUSED = "gateway.token.refused";
@@ -60,11 +60,39 @@ class GatewayAuthEvents implements AuthenticationEventPublisher, AuthorizationEv
     void attachTo(HttpSecurity http) {
         AuthenticationManagerBuilder authentication = http.getSharedObject(AuthenticationManagerBuilder.class);
         authentication.parentAuthenticationManager(null);
-        authentication.authenticationEventPublisher(this);
+        authentication.authenticationEventPublisher(authenticationEvents());
     }
 
-    @Override
-    public void publishAuthenticationSuccess(Authentication authentication) {
+    /**
+     * The chain's own publishers. This bean must not itself be an {@link AuthenticationEventPublisher}
+     * or {@link AuthorizationEventPublisher}: Spring would then use it for every chain, and the staff
+     * sign-in journal would go silent.
+     */
+    AuthenticationEventPublisher authenticationEvents() {
+        return new AuthenticationEventPublisher() {
+            @Override
+            public void publishAuthenticationSuccess(Authentication authentication) {
+                GatewayAuthEvents.this.publishAuthenticationSuccess(authentication);
+            }
+
+            @Override
+            public void publishAuthenticationFailure(AuthenticationException failure, Authentication authentication) {
+                GatewayAuthEvents.this.publishAuthenticationFailure(failure, authentication);
+            }
+        };
+    }
+
+    AuthorizationEventPublisher authorizationEvents() {
+        return new AuthorizationEventPublisher() {
+            @Override
+            public <T> void publishAuthorizationEvent(Supplier<Authentication> authentication, T object,
+                    AuthorizationResult result) {
+                GatewayAuthEvents.this.publishAuthorizationEvent(authentication, object, result);
+            }
+        };
+    }
+
+    void publishAuthenticationSuccess(Authentication authentication) {
         if (authentication instanceof OAuth2AccessTokenAuthenticationToken issued
                 && issued.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
                 && client.getRegisteredClient() != null) {
@@ -79,8 +107,7 @@ class GatewayAuthEvents implements AuthenticationEventPublisher, AuthorizationEv
         }
     }
 
-    @Override
-    public void publishAuthenticationFailure(AuthenticationException failure, Authentication authentication) {
+    void publishAuthenticationFailure(AuthenticationException failure, Authentication authentication) {
         if (authentication instanceof BearerTokenAuthenticationToken bearer) {
             apiRefused(failure, bearer);
             return;
@@ -99,8 +126,7 @@ class GatewayAuthEvents implements AuthenticationEventPublisher, AuthorizationEv
     }
 
     /** An authenticated call refused by the API's rules: the token lacks the scope. */
-    @Override
-    public <T> void publishAuthorizationEvent(Supplier<Authentication> authentication, T object, AuthorizationResult result) {
+    <T> void publishAuthorizationEvent(Supplier<Authentication> authentication, T object, AuthorizationResult result) {
         if (result.isGranted() || !(object instanceof HttpServletRequest request)) {
             return;
         }

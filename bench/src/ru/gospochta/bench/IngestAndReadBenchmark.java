@@ -1,0 +1,396 @@
+package ru.gospochta.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+import ru.gospochta.IntegrationTest;
+import ru.gospochta.gateway.CredentialKind;
+import ru.gospochta.gateway.internal.Agency;
+import ru.gospochta.gateway.internal.AgencyDetails;
+import ru.gospochta.gateway.internal.AgencyRegistry;
+import ru.gospochta.gateway.internal.AgencySystem;
+import ru.gospochta.gateway.internal.CredentialIssuing;
+import ru.gospochta.gateway.internal.Scope;
+import ru.gospochta.identity.TestCitizens;
+import ru.gospochta.identity.internal.account.Accounts;
+
+/**
+ * Issue #5's benchmark, printed as tables:
+ * (a) ingest through the batch API — 100,000 messages of about 1 KB, 10% with a 100 KB PDF, to
+ * 100,000 citizens — against a raw baseline in the same run: COPY of the very rows the API wrote
+ * into the same tables;
+ * (b) latency of the inbox page and of search with 1,000,000 stored messages and 50 concurrent
+ * readers, against the same queries sent straight over JDBC.
+ * Sizes come from system properties ({@code -Dbench.citizens}, {@code -Dbench.messages},
+ * {@code -Dbench.stored}, {@code -Dbench.readers}, {@code -Dbench.seconds}) for a quick run.
+ */
+@IntegrationTest
+@TestPropertySource(properties = {"gospochta.gateway.limits.requests-per-second=1000000",
+        "gospochta.gateway.limits.messages-per-day=1000000000", "logging.level.ru.gospochta=WARN"})
+class IngestAndReadBenchmark {
+
+    static final int CITIZENS = Integer.getInteger("bench.citizens", 100_000);
+    static final int MESSAGES = Integer.getInteger("bench.messages", 100_000);
+    static final int STORED = Integer.getInteger("bench.stored", 1_000_000);
+    static final int READERS = Integer.getInteger("bench.readers", 50);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    static final int BATCH = 1000;
+    static final int SENDERS = 4;
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort int port;
+    @Autowired DataSource dataSource;
+    @Autowired JdbcClient db;
+    @Autowired AgencyRegistry registry;
+    @Autowired CredentialIssuing issuing;
+    @Autowired Accounts accounts;
+    @Autowired PasswordEncoder passwords;
+    @Autowired SessionRepository<? extends Session> sessions;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void run() throws Exception {
+        List<String> snils = seedCitizens();
+        CredentialIssuing.Issued key = key();
+        String token = token(key);
+        UUID system = key.credential().credential().systemId();
+
+        double apiRate = ingest(token, snils);
+        double copyRate = copyBaseline(system);
+        table("Ingest, " + MESSAGES + " messages (10% with a 100 KB PDF), " + SENDERS + " senders",
+                List.of(row("batch API (JSON, 1,000 a call)", apiRate), row("COPY of the same rows (baseline)", copyRate),
+                        List.of("ratio API / COPY", String.format("%.2f", apiRate / copyRate))));
+
+        fillTo(STORED);
+        read();
+    }
+
+    // --- (a) ingest ---------------------------------------------------------------------------
+
+    List<String> seedCitizens() throws Exception {
+        List<String> all = new ArrayList<>(CITIZENS);
+        StringBuilder rows = new StringBuilder();
+        String hash = passwords.encode(TestCitizens.PASSWORD);
+        long base = ThreadLocalRandom.current().nextLong(100_000_000L, 800_000_000L);
+        for (int i = 0; i < CITIZENS; i++) {
+            String body = String.format("%09d", base + i);
+            String snils = body + TestCitizens.snilsCheck(body);
+            all.add(snils);
+            rows.append(UUID.randomUUID()).append('\t').append("+7900").append(String.format("%07d", (base + i) % 10_000_000))
+                    .append('\t').append(snils).append("\tИванов\tИван\t1980-01-01\t4506\t123456\tг. Москва\tACTIVE\t")
+                    .append(hash).append("\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\n");
+        }
+        copyIn("COPY identity.accounts (id, phone, snils, surname, given_name, birth_date, passport_series, "
+                + "passport_number, address, state, password_hash, password_changed_at, agreement_accepted_at, created_at) "
+                + "FROM STDIN", rows.toString().getBytes(StandardCharsets.UTF_8));
+        db.sql("ANALYZE identity.accounts").update();
+        return all;
+    }
+
+    CredentialIssuing.Issued key() {
+        Agency agency = registry.register(AgencyDetails.parse("Федеральная служба (нагрузка): полное наименование",
+                "ФС нагрузка", "1047707030513", "7707329152"), "staff:bench", null);
+        AgencySystem system = registry.addSystem(agency.id(), "Нагрузочная система", "staff:bench", null);
+        return issuing.issue(agency.id(), system.id(), CredentialKind.LIVE, EnumSet.allOf(Scope.class), "staff:bench", null);
+    }
+
+    String token(CredentialIssuing.Issued key) throws Exception {
+        String credentials = key.credential().credential().clientId() + ":" + key.secret();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(answer.body()).get("access_token").asString();
+    }
+
+    double ingest(String token, List<String> snils) throws Exception {
+        String pdf = Base64.getEncoder().encodeToString(pdfOf(100_000));
+        String text = "Уведомляем, что ваше заявление о предоставлении государственной услуги рассмотрено. ".repeat(10);
+        List<String> batches = new ArrayList<>();
+        for (int start = 0; start < MESSAGES; start += BATCH) {
+            StringBuilder body = new StringBuilder("{\"messages\": [");
+            for (int i = start; i < Math.min(MESSAGES, start + BATCH); i++) {
+                if (i > start) {
+                    body.append(',');
+                }
+                body.append("{\"recipient\": {\"snils\": \"").append(snils.get(i % snils.size()))
+                        .append("\"}, \"category\": \"application-status\", \"subject\": \"Решение по заявлению № ").append(i)
+                        .append("\", \"body\": {\"text\": \"").append(text).append("\"}");
+                if (i % 10 == 0) {
+                    body.append(", \"attachments\": [{\"fileName\": \"Решение.pdf\", \"content\": \"").append(pdf).append("\"}]");
+                }
+                body.append('}');
+            }
+            batches.add(body.append("]}").toString());
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        long started = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int s = 0; s < SENDERS; s++) {
+            done.add(senders.submit(() -> {
+                for (int b = next.getAndIncrement(); b < batches.size(); b = next.getAndIncrement()) {
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/messages/batch"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(batches.get(b))).build(), HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() != 202) {
+                        throw new IllegalStateException("batch refused: " + answer.statusCode() + " " + answer.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        senders.shutdown();
+        return MESSAGES / seconds(started);
+    }
+
+    /** The rows the API wrote, copied out, deleted and copied in again: the floor for the same data. */
+    double copyBaseline(UUID system) throws Exception {
+        String ids = "SELECT id FROM gateway.messages WHERE system_id = '" + system + "'";
+        byte[] gateway = copyOut("COPY (SELECT * FROM gateway.messages WHERE system_id = '" + system + "') TO STDOUT (FORMAT binary)");
+        byte[] messages = copyOut("COPY (SELECT * FROM mailbox.messages WHERE id IN (" + ids + ")) TO STDOUT (FORMAT binary)");
+        byte[] files = copyOut("COPY (SELECT * FROM mailbox.attachments WHERE message_id IN (" + ids + ")) TO STDOUT (FORMAT binary)");
+        db.sql("DELETE FROM mailbox.attachments WHERE message_id IN (" + ids + ")").update();
+        db.sql("DELETE FROM mailbox.messages WHERE id IN (" + ids + ")").update();
+        db.sql("DELETE FROM gateway.messages WHERE system_id = '" + system + "'").update();
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("COPY gateway.messages FROM STDIN (FORMAT binary)", new ByteArrayInputStream(gateway));
+            copy.copyIn("COPY mailbox.messages FROM STDIN (FORMAT binary)", new ByteArrayInputStream(messages));
+            copy.copyIn("COPY mailbox.attachments FROM STDIN (FORMAT binary)", new ByteArrayInputStream(files));
+            connection.commit();
+        }
+        return MESSAGES / seconds(started);
+    }
+
+    // --- (b) reading --------------------------------------------------------------------------
+
+    /** Copies stored messages under new ids, older by a day a round, until the mailbox tables hold {@code target}. */
+    void fillTo(int target) {
+        String columns = String.join(", ", db.sql("SELECT column_name FROM information_schema.columns "
+                + "WHERE table_schema = 'mailbox' AND table_name = 'messages' ORDER BY ordinal_position").query(String.class).list());
+        String select = columns.replace("id, ", "gen_random_uuid(), ").replace("delivered_at", "delivered_at - make_interval(days => :round)")
+                .replace("attachment_count", "0");
+        int round = 1;
+        for (long have = count(); have < target; have = count(), round++) {
+            db.sql("INSERT INTO mailbox.messages (" + columns + ") SELECT " + select + " FROM mailbox.messages "
+                    + "WHERE direction = 'INCOMING' LIMIT :n").param("round", round).param("n", target - have).update();
+        }
+        db.sql("ANALYZE mailbox.messages").update();
+    }
+
+    long count() {
+        return db.sql("SELECT count(*) FROM mailbox.messages").query(Long.class).single();
+    }
+
+    void read() throws Exception {
+        List<UUID> readers = db.sql("SELECT account FROM mailbox.messages GROUP BY account HAVING count(*) >= 5 LIMIT 500")
+                .query(UUID.class).list();
+        List<String> cookies = new ArrayList<>();
+        for (UUID account : readers) {
+            String id = TestCitizens.session(accounts.byId(account).orElseThrow(), sessions);
+            cookies.add("GOSPOCHTA_SESSION=" + Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8)));
+        }
+        List<Long> inbox = measure(cookies, "/cabinet/mailbox");
+        List<Long> search = measure(cookies, "/cabinet/mailbox/history?q=" + java.net.URLEncoder.encode("заявления", StandardCharsets.UTF_8));
+        List<Long> rawInbox = measureSql(readers, """
+                SELECT id, agency_name, subject, delivered_at, read_at, flagged, attachment_count FROM mailbox.messages
+                WHERE account = ? AND folder_id = '00000000-0000-0000-0000-000000000001'
+                ORDER BY delivered_at DESC, id DESC LIMIT 20""");
+        List<Long> rawSearch = measureSql(readers, """
+                SELECT id, agency_name, subject, delivered_at FROM mailbox.messages
+                WHERE account = ? AND search @@ websearch_to_tsquery('russian', 'заявления')
+                ORDER BY delivered_at DESC, id DESC LIMIT 20""");
+        table("Reading, " + count() + " stored messages, " + READERS + " concurrent readers, " + SECONDS + " s each",
+                List.of(latency("inbox page over HTTP", inbox), latency("inbox query over JDBC (baseline)", rawInbox),
+                        latency("search page over HTTP", search), latency("search query over JDBC (baseline)", rawSearch),
+                        List.of("ratio p99 inbox HTTP / JDBC", ratio(inbox, rawInbox), "", ""),
+                        List.of("ratio p95 search HTTP / JDBC", ratio95(search, rawSearch), "", "")));
+    }
+
+    List<Long> measure(List<String> cookies, String path) throws Exception {
+        return concurrently(() -> {
+            String cookie = cookies.get(ThreadLocalRandom.current().nextInt(cookies.size()));
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Cookie", cookie)
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + answer.statusCode());
+            }
+        });
+    }
+
+    List<Long> measureSql(List<UUID> readers, String sql) throws Exception {
+        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+            try {
+                return dataSource.getConnection();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<Long> times = concurrently(() -> {
+            try (var statement = connections.get().prepareStatement(sql)) {
+                statement.setObject(1, readers.get(ThreadLocalRandom.current().nextInt(readers.size())));
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        rows.getString(2);
+                    }
+                }
+            }
+        });
+        return times;
+    }
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    List<Long> concurrently(Call call) throws Exception {
+        ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
+        long until = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(READERS);
+        List<Future<?>> done = new ArrayList<>();
+        for (int r = 0; r < READERS; r++) {
+            done.add(pool.submit(() -> {
+                while (System.nanoTime() < until) {
+                    long start = System.nanoTime();
+                    call.run();
+                    times.add(System.nanoTime() - start);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        List<Long> sorted = new ArrayList<>(times);
+        Collections.sort(sorted);
+        return sorted;
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    static byte[] pdfOf(int size) throws Exception {
+        try (PDDocument document = new PDDocument()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (int page = 0; out.size() < size; page++) {
+                PDPage p = new PDPage();
+                document.addPage(p);
+                try (PDPageContentStream text = new PDPageContentStream(document, p, PDPageContentStream.AppendMode.APPEND, false)) {
+                    text.beginText();
+                    text.setFont(font, 8);
+                    text.newLineAtOffset(20, 760);
+                    for (int line = 0; line < 90; line++) {
+                        text.showText("Decision on application " + page + "-" + line + ": the service is granted. " + UUID.randomUUID());
+                        text.newLineAtOffset(0, -8);
+                    }
+                    text.endText();
+                }
+                out.reset();
+                document.save(out);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    void copyIn(String sql, byte[] data) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
+        }
+    }
+
+    byte[] copyOut(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
+            return out.toByteArray();
+        }
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    static List<String> row(String what, double perSecond) {
+        return List.of(what, String.format("%,.0f messages/s", perSecond));
+    }
+
+    static List<String> latency(String what, List<Long> sorted) {
+        return List.of(what, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99) + "  (" + sorted.size() + " calls)");
+    }
+
+    static String ms(List<Long> sorted, double q) {
+        return String.format("%.1f ms", sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * q))) / 1e6);
+    }
+
+    static String ratio(List<Long> a, List<Long> b) {
+        return String.format("%.1f", (double) a.get((int) (a.size() * 0.99)) / b.get((int) (b.size() * 0.99)));
+    }
+
+    static String ratio95(List<Long> a, List<Long> b) {
+        return String.format("%.1f", (double) a.get((int) (a.size() * 0.95)) / b.get((int) (b.size() * 0.95)));
+    }
+
+    static void table(String title, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder("\n== ").append(title).append(" ==\n");
+        if (rows.getFirst().size() == 4) {
+            out.append(String.format("%-40s %12s %12s %12s%n", "", "p50", "p95", "p99"));
+        }
+        for (List<String> row : rows) {
+            out.append(String.format("%-40s", row.getFirst()));
+            row.subList(1, row.size()).forEach(cell -> out.append(String.format(" %12s", cell)));
+            out.append('\n');
+        }
+        System.out.println(out);
+    }
+}
