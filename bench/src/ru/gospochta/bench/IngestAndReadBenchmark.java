@@ -214,8 +214,12 @@ class IngestAndReadBenchmark {
     void fillTo(int target) {
         String columns = String.join(", ", db.sql("SELECT column_name FROM information_schema.columns "
                 + "WHERE table_schema = 'mailbox' AND table_name = 'messages' ORDER BY ordinal_position").query(String.class).list());
-        String select = columns.replace("id, ", "gen_random_uuid(), ").replace("delivered_at", "delivered_at - make_interval(days => :round)")
-                .replace("attachment_count", "0");
+        String select = java.util.Arrays.stream(columns.split(", ")).map(c -> switch (c) {
+            case "id" -> "gen_random_uuid()";
+            case "delivered_at" -> "delivered_at - make_interval(days => :round)";
+            case "attachment_count" -> "0";
+            default -> c;
+        }).collect(java.util.stream.Collectors.joining(", "));
         int round = 1;
         for (long have = count(); have < target; have = count(), round++) {
             db.sql("INSERT INTO mailbox.messages (" + columns + ") SELECT " + select + " FROM mailbox.messages "
