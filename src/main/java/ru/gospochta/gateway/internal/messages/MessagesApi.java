@@ -165,8 +165,9 @@ class MessagesApi {
         }
         try {
             List<Violation> violations = new ArrayList<>();
-            JsonNode tree = xml ? PayloadReader.xml(new java.io.ByteArrayInputStream(body), limit, violations)
-                    : PayloadReader.json(new java.io.ByteArrayInputStream(body), limit);
+            // Already read under the limit; the readers' own count cannot be reached again.
+            JsonNode tree = xml ? PayloadReader.xml(new java.io.ByteArrayInputStream(body), body.length, violations)
+                    : PayloadReader.json(new java.io.ByteArrayInputStream(body), body.length);
             List<MessageRequest> requests;
             List<String> paths;
             if (batch) {

@@ -21,12 +21,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     private final ApiLimits limits;
-    private final ApiCallers callers;
     private final ApiErrors errors;
 
-    RateLimitInterceptor(ApiLimits limits, ApiCallers callers, ApiErrors errors) {
+    RateLimitInterceptor(ApiLimits limits, ApiErrors errors) {
         this.limits = limits;
-        this.callers = callers;
         this.errors = errors;
     }
 
@@ -41,7 +39,7 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         if (authentication == null || !(authentication.getPrincipal() instanceof Jwt token)) {
             return true;
         }
-        ApiLimits.Decision decision = limits.tryRequest(callers.of(token).systemId());
+        ApiLimits.Decision decision = limits.tryRequest(ApiCallers.systemOf(token));
         long reset = Math.max(1, (decision.reset().toMillis() + 999) / 1000);
         response.setHeader("RateLimit-Policy", decision.limit() + ";w=1");
         response.setHeader("RateLimit", "limit=" + decision.limit() + ", remaining=" + decision.remaining() + ", reset=" + reset);
