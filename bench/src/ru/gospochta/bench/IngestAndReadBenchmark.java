@@ -253,8 +253,8 @@ class IngestAndReadBenchmark {
         table("Reading, " + count() + " stored messages, " + READERS + " concurrent readers, " + SECONDS + " s each",
                 List.of(latency("inbox page over HTTP", inbox), latency("inbox query over JDBC (baseline)", rawInbox),
                         latency("search page over HTTP", search), latency("search query over JDBC (baseline)", rawSearch),
-                        List.of("ratio p99 inbox HTTP / JDBC", ratio(inbox, rawInbox), "", ""),
-                        List.of("ratio p95 search HTTP / JDBC", ratio95(search, rawSearch), "", "")));
+                        List.of("ratio p99 inbox HTTP / JDBC", ratio(inbox, rawInbox, 0.99), "", ""),
+                        List.of("ratio p95 search HTTP / JDBC", ratio(search, rawSearch, 0.95), "", "")));
     }
 
     List<Long> measure(List<String> cookies, String path) throws Exception {
@@ -276,7 +276,7 @@ class IngestAndReadBenchmark {
                 throw new IllegalStateException(e);
             }
         });
-        List<Long> times = concurrently(() -> {
+        return concurrently(() -> {
             try (var statement = connections.get().prepareStatement(sql)) {
                 statement.setObject(1, readers.get(ThreadLocalRandom.current().nextInt(readers.size())));
                 try (var rows = statement.executeQuery()) {
@@ -286,7 +286,6 @@ class IngestAndReadBenchmark {
                 }
             }
         });
-        return times;
     }
 
     interface Call {
@@ -377,12 +376,9 @@ class IngestAndReadBenchmark {
         return String.format("%.1f ms", sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * q))) / 1e6);
     }
 
-    static String ratio(List<Long> a, List<Long> b) {
-        return String.format("%.1f", (double) a.get((int) (a.size() * 0.99)) / b.get((int) (b.size() * 0.99)));
-    }
-
-    static String ratio95(List<Long> a, List<Long> b) {
-        return String.format("%.1f", (double) a.get((int) (a.size() * 0.95)) / b.get((int) (b.size() * 0.95)));
+    /** How many times slower {@code a} is than {@code b} at quantile {@code q}. */
+    static String ratio(List<Long> a, List<Long> b, double q) {
+        return String.format("%.1f", (double) a.get((int) (a.size() * q)) / b.get((int) (b.size() * q)));
     }
 
     static void table(String title, List<List<String>> rows) {
