@@ -75,4 +75,22 @@ class SessionLifetimeTests {
         admin.signIn(ru.gospochta.TestStaff.ADMIN, ru.gospochta.TestStaff.PASSWORD);
         assertThat(admin.get("/cabinet").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    @DisplayName("ACC-6: two requests of one session that both add the same attribute at once do not fail")
+    @SuppressWarnings("unchecked")
+    void concurrentNewAttribute() {
+        Account citizen = TestCitizens.create(accounts, passwords);
+        String id = TestCitizens.session(citizen, sessions);
+        SessionRepository<Session> repository = (SessionRepository<Session>) sessions;
+        // Both requests loaded the session before either saved: each sees the attribute as new.
+        Session first = repository.findById(id);
+        Session second = repository.findById(id);
+        first.setAttribute("gospochta.test", "first");
+        second.setAttribute("gospochta.test", "second");
+        repository.save(first);
+        repository.save(second);
+
+        assertThat(repository.findById(id).<String>getAttribute("gospochta.test")).isEqualTo("second");
+    }
 }
