@@ -42,7 +42,10 @@ class StaticResourcesTests {
     void linkedAssetsAreServed() {
         String page = http.page("/").body();
 
-        assertServed(attribute(page, "<link rel=\"stylesheet\" href=\"([^\"]+)\""), "text/css");
+        String stylesheet = attribute(page, "<link rel=\"stylesheet\" href=\"([^\"]+)\"");
+        // The address carries a hash of the content, so a changed file is never taken from a stale cache.
+        assertThat(stylesheet).matches("/css/gospochta-[0-9a-f]{32}\\.css");
+        assertServed(stylesheet, "text/css");
         assertServed(attribute(page, "<script src=\"(/webjars/htmx\\.org/[^\"]+)\""), "javascript");
         assertServed(attribute(page, "<script src=\"(/js/gospochta[^\"]+)\""), "javascript");
         assertServed("/webjars/htmx.org/dist/htmx.min.js", "javascript");

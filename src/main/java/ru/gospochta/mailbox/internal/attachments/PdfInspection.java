@@ -160,6 +160,9 @@ final class PdfInspection {
 
         Stripper(TextCollector text) {
             this.text = text;
+            // The overlap check (fake bold drawn twice) keeps every glyph of a page in sorted maps and
+            // costs most of the reading time; a word indexed twice is the same word to search.
+            setSuppressDuplicateOverlappingText(false);
         }
 
         @Override
