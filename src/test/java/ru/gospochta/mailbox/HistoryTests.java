@@ -1,6 +1,7 @@
 package ru.gospochta.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.springframework.session.SessionRepository;
 
 import ru.gospochta.MutableClock;
 import ru.gospochta.identity.IdentityTest;
+import ru.gospochta.mailbox.attachments.AttachmentFiles;
 import ru.gospochta.identity.internal.account.Accounts;
 
 @IdentityTest
@@ -118,6 +120,33 @@ class HistoryTests {
         assertThat(search("кадастровый номер")).containsExactly(extract.id());
         assertThat(search("правообладателя")).containsExactly(extract.id());
         assertThat(search("выписки")).containsExactly(extract.id());
+    }
+
+    @Test
+    @DisplayName("MBX-2: a delivered PDF whose text was not read yet becomes searchable shortly after delivery")
+    void attachmentTextAfterDelivery() {
+        Letter decision = Letter.to(citizen.id()).subject("Решение")
+                .file("Решение.pdf", "application/pdf", AttachmentFiles.pdf("Назначено ежемесячное пособие"), null);
+        delivery.deliver(decision.build());
+
+        // By name at once; the text follows once the indexer, woken by the delivery, has read it.
+        assertThat(search("решение")).containsExactly(decision.id());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(search("пособия")).containsExactly(decision.id()));
+        assertThat(db.sql("SELECT count(*) FROM mailbox.attachments WHERE message_id = :id AND text_pending")
+                .param("id", decision.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @DisplayName("MBX-2: a file left waiting for its text (a node stopped mid-way) is read by the next pass")
+    void attachmentTextLeftWaiting() {
+        Letter decision = Letter.to(citizen.id()).subject("Уведомление")
+                .file("Справка.pdf", "application/pdf", AttachmentFiles.pdf("Справка о составе семьи"), "");
+        delivery.deliver(decision.build());
+        assertThat(search("семьи")).isEmpty();
+
+        db.sql("UPDATE mailbox.attachments SET text_pending = true WHERE message_id = :id").param("id", decision.id()).update();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(search("семьи")).containsExactly(decision.id()));
     }
 
     @Test

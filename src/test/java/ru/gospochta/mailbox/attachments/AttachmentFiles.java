@@ -33,7 +33,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
 
 /** Real files of every kind a sender might attach, made on the spot: the good, the disguised and the hostile. */
-final class AttachmentFiles {
+public final class AttachmentFiles {
 
     static final String WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
     static final String EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
@@ -53,7 +53,7 @@ final class AttachmentFiles {
      * are shown through a Type 1 font whose encoding names their glyphs, so PDFBox reads them
      * back without any font file on the machine.
      */
-    static byte[] pdf(String text) {
+    public static byte[] pdf(String text) {
         try (PDDocument document = new PDDocument()) {
             page(document, text);
             return save(document);

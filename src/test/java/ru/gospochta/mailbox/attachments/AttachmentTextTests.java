@@ -26,7 +26,7 @@ import ru.gospochta.mailbox.internal.attachments.AttachmentsProperties;
 @DisplayName("MBX-2: the text of attachments for full-text search")
 class AttachmentTextTests {
 
-    static final AttachmentRules RULES = new AttachmentInspection(AttachmentsProperties.defaults());
+    static final AttachmentInspection RULES = new AttachmentInspection(AttachmentsProperties.defaults());
 
     @Test
     @DisplayName("MBX-2: the Russian text of a PDF comes out")
@@ -63,15 +63,12 @@ class AttachmentTextTests {
     @Test
     @DisplayName("MBX-2: the text is cut at the configured length, never in the middle of a letter")
     void capsText() {
-        AttachmentRules rules = new AttachmentInspection(new AttachmentsProperties(DataSize.ofMegabytes(10),
+        AttachmentInspection rules = new AttachmentInspection(new AttachmentsProperties(DataSize.ofMegabytes(10),
                 DataSize.ofMegabytes(50), 20, Duration.ofSeconds(5)));
         String emoji = "\uD83D\uDCC4";
-        List<AcceptedFile> files = rules.acceptAll(List.of(
-                new IncomingFile("Справка.docx", AttachmentFiles.docx("Справка о доходах за 2024 год"), null),
-                new IncomingFile("Данные.xml", utf8("<a>" + "я".repeat(19) + emoji + "</a>"), null)));
 
-        assertThat(files.get(0).text()).isEqualTo("Справка о доходах за");
-        assertThat(files.get(1).text()).isEqualTo("я".repeat(19));
+        assertThat(rules.text(AttachmentFiles.docx("Справка о доходах за 2024 год"))).isEqualTo("Справка о доходах за");
+        assertThat(rules.text(utf8("<a>" + "я".repeat(19) + emoji + "</a>"))).isEqualTo("я".repeat(19));
     }
 
     @Test
@@ -91,14 +88,12 @@ class AttachmentTextTests {
     @Test
     @DisplayName("APL-2, MBX-2: a file whose text cannot be read, or not in time, is delivered all the same, without text")
     void deliversWithoutText() {
-        AttachmentRules hurried = new AttachmentInspection(new AttachmentsProperties(DataSize.ofMegabytes(10),
+        AttachmentInspection hurried = new AttachmentInspection(new AttachmentsProperties(DataSize.ofMegabytes(10),
                 DataSize.ofMegabytes(50), 1000, Duration.ofNanos(1)));
-        List<AcceptedFile> late = hurried.acceptAll(List.of(
-                new IncomingFile("Решение.pdf", AttachmentFiles.pdf("Решение"), null),
-                new IncomingFile("Справка.docx", AttachmentFiles.docx("Справка"), null)));
         byte[] broken = AttachmentFiles.docxWith(Map.of("word/document.xml", utf8("<w:document><w:t>Справка")));
 
-        assertThat(late).extracting(AcceptedFile::text).containsExactly("", "");
+        assertThat(hurried.text(AttachmentFiles.pdf("Решение"))).isEmpty();
+        assertThat(hurried.text(AttachmentFiles.docx("Справка"))).isEmpty();
         assertThat(textOf("Справка.docx", broken)).isEmpty();
     }
 
@@ -121,7 +116,10 @@ class AttachmentTextTests {
         }
     }
 
+    /** The file must pass the rules first, as every file the mailbox reads text from has. */
     private static String textOf(String name, byte[] content) {
-        return RULES.acceptAll(List.of(new IncomingFile(name, content, null))).getFirst().text();
+        assertThat(RULES.acceptAll(List.of(new IncomingFile(name, content, null))).getFirst().text())
+                .as("accepting leaves the text for later").isNull();
+        return RULES.text(content);
     }
 }

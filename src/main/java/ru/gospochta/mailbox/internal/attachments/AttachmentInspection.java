@@ -36,7 +36,6 @@ public class AttachmentInspection implements AttachmentRules {
 
     @Override
     public List<AcceptedFile> acceptAll(List<IncomingFile> files) {
-        boolean messageFits = total(files) <= maxMessageSize;
         List<Problem> problems = new ArrayList<>();
         List<AcceptedFile> accepted = new ArrayList<>(files.size());
         long sizeSoFar = 0;
@@ -45,16 +44,14 @@ public class AttachmentInspection implements AttachmentRules {
             byte[] content = file.content() == null ? new byte[0] : file.content();
             sizeSoFar += content.length;
             Optional<String> name = file.fileName() == null ? Optional.empty() : FileNames.clean(file.fileName());
-            // Text is read only while nothing has been refused: a refused message keeps nothing.
-            boolean wantText = messageFits && problems.isEmpty();
-            Verdict verdict = judge(name, content, file.declaredType(), wantText);
+            Verdict verdict = judge(name, content, file.declaredType());
             if (verdict instanceof Verdict.Allowed && sizeSoFar > maxMessageSize) {
                 verdict = Verdict.refused(Reason.MESSAGE_TOO_LARGE);
             }
             switch (verdict) {
                 case Verdict.Refused refused -> problems.add(new Problem(index, shown(file.fileName()), refused.reason()));
                 case Verdict.Allowed allowed -> accepted.add(
-                        new AcceptedFile(name.orElseThrow(), allowed.format().mediaType(), content, allowed.text()));
+                        new AcceptedFile(name.orElseThrow(), allowed.format().mediaType(), content, null));
             }
         }
         if (!problems.isEmpty()) {
@@ -63,7 +60,15 @@ public class AttachmentInspection implements AttachmentRules {
         return List.copyOf(accepted);
     }
 
-    private Verdict judge(Optional<String> name, byte[] content, @Nullable String declaredType, boolean wantText) {
+    /**
+     * The text of a file these rules accepted, for search (MBX-2): bounded in length and in time,
+     * empty for images and for what cannot be read. Called after delivery, never while accepting.
+     */
+    public String text(byte[] content) {
+        return ContentSniffing.sniff(content, newCollector(), true) instanceof Verdict.Allowed allowed ? allowed.text() : "";
+    }
+
+    private Verdict judge(Optional<String> name, byte[] content, @Nullable String declaredType) {
         if (name.isEmpty()) {
             return Verdict.refused(Reason.NAME_INVALID);
         }
@@ -73,7 +78,8 @@ public class AttachmentInspection implements AttachmentRules {
         if (content.length > maxFileSize) {
             return Verdict.refused(Reason.FILE_TOO_LARGE);
         }
-        Verdict verdict = ContentSniffing.sniff(content, newCollector(), wantText);
+        // The text is left for later (the mailbox reads it after delivery): accepting must be quick.
+        Verdict verdict = ContentSniffing.sniff(content, newCollector(), false);
         if (verdict instanceof Verdict.Allowed allowed
                 && (!allowed.format().agreesWithName(name.get()) || !allowed.format().agreesWithDeclaredType(declaredType))) {
             return Verdict.refused(Reason.TYPE_MISMATCH);
@@ -85,9 +91,6 @@ public class AttachmentInspection implements AttachmentRules {
         return new TextCollector(properties.maxTextLength(), properties.textTimeout());
     }
 
-    private static long total(List<IncomingFile> files) {
-        return files.stream().mapToLong(f -> f.content() == null ? 0 : f.content().length).sum();
-    }
 
     /** The name as the sender gave it, for the refusal; a missing one is shown as empty. */
     private static String shown(@Nullable String given) {

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 public record AttachmentsProperties(
         @DefaultValue("10MB") @NotNull DataSize maxFileSize,
         @DefaultValue("50MB") @NotNull DataSize maxMessageSize,
-        @DefaultValue("1000000") @Positive int maxTextLength,
+        @DefaultValue("100000") @Positive int maxTextLength,
         @DefaultValue("5s") @NotNull Duration textTimeout) {
 
     /**
@@ -49,7 +49,7 @@ public record AttachmentsProperties(
 
     /** The defaults of APL-2, for code that runs without Spring (tests, tools). */
     public static AttachmentsProperties defaults() {
-        return new AttachmentsProperties(DataSize.ofMegabytes(10), DataSize.ofMegabytes(50), 1_000_000,
+        return new AttachmentsProperties(DataSize.ofMegabytes(10), DataSize.ofMegabytes(50), 100_000,
                 Duration.ofSeconds(5));
     }
 

@@ -32,8 +32,9 @@ import ru.gospochta.mailbox.internal.crypto.DataKeys;
 
 /**
  * {@link MailboxDelivery}: seals bodies and files under each mailbox's data key, writes the
- * messages and their files with one batched statement each, and indexes subject, body and the
- * files' text for search while the plain text is at hand. A message id delivered before into the
+ * messages and their files with one batched statement each, and indexes subject, body and file
+ * names for search while the plain text is at hand; the files' own text follows shortly
+ * ({@link AttachmentText}). A message id delivered before into the
  * same mailbox is skipped, so a retried delivery never puts a message in twice.
  */
 @Component
@@ -52,19 +53,21 @@ class Delivery implements MailboxDelivery {
 
     private static final String INSERT_ATTACHMENT = """
             INSERT INTO mailbox.attachments (id, message_id, account, position, file_name, media_type, size, blob_key,
-                delivered_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                delivered_at, text_pending)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final JdbcClient db;
     private final DataKeys dataKeys;
     private final SealedFiles files;
+    private final AttachmentText attachmentText;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
     private final int searchTextLimit;
 
-    Delivery(JdbcTemplate jdbc, JdbcClient db, DataKeys dataKeys, SealedFiles files, ApplicationEventPublisher events,
-            java.time.Clock clock, MailboxProperties properties) {
+    Delivery(JdbcTemplate jdbc, JdbcClient db, DataKeys dataKeys, SealedFiles files, AttachmentText attachmentText,
+            ApplicationEventPublisher events, java.time.Clock clock, MailboxProperties properties) {
+        this.attachmentText = attachmentText;
         this.jdbc = jdbc;
         this.db = db;
         this.dataKeys = dataKeys;
@@ -167,15 +170,18 @@ class Delivery implements MailboxDelivery {
     private void storeAttachments(List<NewMessage> delivered, Map<UUID, DataKey> keys, Instant now) {
         List<SealedFiles.Put> puts = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
+        boolean pending = false;
         for (NewMessage m : delivered) {
             DataKey key = keys.get(m.account());
             for (int position = 0; position < m.attachments().size(); position++) {
                 AcceptedFile file = m.attachments().get(position);
                 UUID id = UUID.randomUUID();
                 String blobKey = Attachments.blobKey(id);
+                boolean textLater = waitsForText(file);
+                pending |= textLater;
                 puts.add(new SealedFiles.Put(blobKey, key, Binding.attachment(m.id(), id), file.content()));
                 rows.add(new Object[] {id, m.id(), m.account(), position, Texts.clean(file.fileName()), file.mediaType(),
-                        file.size(), blobKey, Messages.utc(now)});
+                        file.size(), blobKey, Messages.utc(now), textLater});
             }
         }
         if (rows.isEmpty()) {
@@ -183,7 +189,15 @@ class Delivery implements MailboxDelivery {
         }
         files.putAll(puts);
         jdbc.batchUpdate(INSERT_ATTACHMENT, rows, new int[] {Types.OTHER, Types.OTHER, Types.OTHER, Types.INTEGER,
-                Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE});
+                Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.BOOLEAN});
+        if (pending) {
+            attachmentText.wakeAfterCommit();
+        }
+    }
+
+    /** A file whose text the sender did not hand over is read after delivery; images have none to read. */
+    private static boolean waitsForText(AcceptedFile file) {
+        return file.text() == null && !file.mediaType().startsWith("image/");
     }
 
     private static void check(NewMessage m) {
