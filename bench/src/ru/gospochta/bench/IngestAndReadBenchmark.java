@@ -280,24 +280,37 @@ class IngestAndReadBenchmark {
         });
     }
 
+    /** The same queries straight over JDBC, each reader on a connection of its own outside the application's pool. */
     List<Long> measureSql(List<UUID> readers, String sql) throws Exception {
+        String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+        String user = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getUsername();
+        String password = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getPassword();
+        List<Connection> opened = Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
             try {
-                return dataSource.getConnection();
+                Connection c = java.sql.DriverManager.getConnection(url, user, password);
+                opened.add(c);
+                return c;
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
-        return concurrently(() -> {
-            try (var statement = connections.get().prepareStatement(sql)) {
-                statement.setObject(1, readers.get(ThreadLocalRandom.current().nextInt(readers.size())));
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        rows.getString(2);
+        try {
+            return concurrently(() -> {
+                try (var statement = connections.get().prepareStatement(sql)) {
+                    statement.setObject(1, readers.get(ThreadLocalRandom.current().nextInt(readers.size())));
+                    try (var rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            rows.getString(2);
+                        }
                     }
                 }
+            });
+        } finally {
+            for (Connection c : opened) {
+                c.close();
             }
-        });
+        }
     }
 
     interface Call {
