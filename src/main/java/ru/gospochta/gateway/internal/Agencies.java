@@ -3,9 +3,12 @@ package ru.gospochta.gateway.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -124,6 +127,41 @@ public class Agencies {
                 .param("name", system.name())
                 .param("at", Timestamp.from(system.createdAt()))
                 .update();
+    }
+
+    /** A system's own limits; empty when there is no such system. */
+    Optional<SystemLimits> limitsOf(UUID systemId) {
+        return db.sql("SELECT requests_per_second, messages_per_day FROM gateway.systems WHERE id = :id")
+                .param("id", systemId).query((rs, n) -> limits(rs)).optional();
+    }
+
+    /** The same, with the row locked until the transaction ends, so two administrators' changes are audited in order. */
+    Optional<SystemLimits> limitsForUpdate(UUID systemId) {
+        return db.sql("SELECT requests_per_second, messages_per_day FROM gateway.systems WHERE id = :id FOR UPDATE")
+                .param("id", systemId).query((rs, n) -> limits(rs)).optional();
+    }
+
+    /** The own limits of each of the agency's systems, by system id. */
+    public Map<UUID, SystemLimits> limitsOfSystems(UUID agencyId) {
+        Map<UUID, SystemLimits> limits = new HashMap<>();
+        db.sql("SELECT id, requests_per_second, messages_per_day FROM gateway.systems WHERE agency_id = :agency")
+                .param("agency", agencyId)
+                .query(rs -> {
+                    limits.put(rs.getObject("id", UUID.class), limits(rs));
+                });
+        return limits;
+    }
+
+    void updateLimits(UUID systemId, SystemLimits limits) {
+        db.sql("UPDATE gateway.systems SET requests_per_second = :rate, messages_per_day = :perDay WHERE id = :id")
+                .param("id", systemId)
+                .param("rate", limits.requestsPerSecond(), Types.INTEGER)
+                .param("perDay", limits.messagesPerDay(), Types.BIGINT)
+                .update();
+    }
+
+    private static SystemLimits limits(ResultSet rs) throws SQLException {
+        return new SystemLimits(rs.getObject("requests_per_second", Integer.class), rs.getObject("messages_per_day", Long.class));
     }
 
     static Agency agency(ResultSet rs) throws SQLException {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,21 +12,25 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import ru.gospochta.audit.AuditEntry;
 import ru.gospochta.audit.AuditLog;
 import ru.gospochta.audit.AuditOutcome;
 
-/** Registers agencies and their systems (GW-1); every change is audited with who made it. */
+/** Registers agencies and their systems and sets the systems' limits (GW-1, GW-5); every change is audited with who made it. */
 @Service
 public class AgencyRegistry {
 
     private final Agencies agencies;
+    private final RegistryLimits limits;
     private final AuditLog audit;
     private final Clock clock;
 
-    AgencyRegistry(Agencies agencies, AuditLog audit, Clock clock) {
+    AgencyRegistry(Agencies agencies, RegistryLimits limits, AuditLog audit, Clock clock) {
         this.agencies = agencies;
+        this.limits = limits;
         this.audit = audit;
         this.clock = clock;
     }
@@ -96,6 +101,48 @@ public class AgencyRegistry {
         audit.record(entry(actor, "gateway.system.register", "system:" + system.id(), sourceIp)
                 .with("agency", agencyId.toString()));
         return system;
+    }
+
+    /**
+     * Sets a system's own limits (GW-5); an empty value returns it to the default. The API of this
+     * node applies them from its next call, other nodes within their check interval.
+     *
+     * @throws NotInRegistry when the system is not the agency's
+     */
+    @Transactional
+    public SystemLimits changeLimits(UUID agencyId, UUID systemId, SystemLimits changed, String actor,
+            @Nullable String sourceIp) {
+        agencies.system(systemId).filter(s -> s.agencyId().equals(agencyId))
+                .orElseThrow(() -> new NotInRegistry("system " + systemId));
+        SystemLimits before = agencies.limitsForUpdate(systemId).orElseThrow(() -> new NotInRegistry("system " + systemId));
+        agencies.updateLimits(systemId, changed);
+        AuditEntry entry = entry(actor, "gateway.system.limits", "system:" + systemId, sourceIp)
+                .with("agency", agencyId.toString());
+        if (!Objects.equals(before.requestsPerSecond(), changed.requestsPerSecond())) {
+            entry = entry.with("requestsPerSecond", SystemLimits.describe(before.requestsPerSecond()) + " -> "
+                    + SystemLimits.describe(changed.requestsPerSecond()));
+        }
+        if (!Objects.equals(before.messagesPerDay(), changed.messagesPerDay())) {
+            entry = entry.with("messagesPerDay", SystemLimits.describe(before.messagesPerDay()) + " -> "
+                    + SystemLimits.describe(changed.messagesPerDay()));
+        }
+        audit.record(entry);
+        forgetAfterCommit(systemId);
+        return changed;
+    }
+
+    /** Forgetting before the commit would let a concurrent call read the old row and remember it for another interval. */
+    private void forgetAfterCommit(UUID systemId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    limits.forget(systemId);
+                }
+            });
+        } else {
+            limits.forget(systemId);
+        }
     }
 
     private void refuseTaken(AgencyDetails details, @Nullable UUID except) {

@@ -37,7 +37,7 @@ class ActiveCredentialsTests {
     final Table table = new Table();
     final MutableClock clock = new MutableClock();
     final ActiveCredentials credentials = new ActiveCredentials(table, clock,
-            new GatewayProperties(Duration.ofMinutes(10), INTERVAL, null, null));
+            new GatewayProperties(Duration.ofMinutes(10), INTERVAL, null, null, null, Duration.ofDays(1), INTERVAL));
 
     @Test
     @DisplayName("GW-1: a busy system costs one look at the table per interval, not one per call")

@@ -9,10 +9,13 @@ import java.util.concurrent.ConcurrentMap;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import ru.gospochta.gateway.internal.RegistryLimits;
+
 /**
- * Rate limits per agency system (GW-5). Requests a second are a token bucket in this node's memory:
- * cheap on every call, and with N nodes behind a balancer a system gets at most N times its rate —
- * the daily message quota, counted in the database, is the hard limit.
+ * Rate limits per agency system (GW-5): the system's own from the registry where an administrator
+ * set them, else the configured defaults. Requests a second are a token bucket in this node's
+ * memory: cheap on every call, and with N nodes behind a balancer a system gets at most N times its
+ * rate — the daily message quota, counted in the database, is the hard limit.
  */
 @Component
 @EnableConfigurationProperties(ApiLimitsProperties.class)
@@ -23,21 +26,29 @@ class ApiLimits {
     }
 
     private final ApiLimitsProperties properties;
+    private final RegistryLimits registry;
     private final Clock clock;
     private final ConcurrentMap<UUID, Bucket> buckets = new ConcurrentHashMap<>();
 
-    ApiLimits(ApiLimitsProperties properties, Clock clock) {
+    ApiLimits(ApiLimitsProperties properties, RegistryLimits registry, Clock clock) {
         this.properties = properties;
+        this.registry = registry;
         this.clock = clock;
     }
 
     Decision tryRequest(UUID systemId) {
-        int rate = properties.requestsPerSecond();
+        int rate = requestsPerSecond(systemId);
         return buckets.computeIfAbsent(systemId, id -> new Bucket(rate, clock.millis())).take(rate, clock.millis());
     }
 
+    int requestsPerSecond(UUID systemId) {
+        Integer own = registry.of(systemId).requestsPerSecond();
+        return own != null ? own : properties.requestsPerSecond();
+    }
+
     long messagesPerDay(UUID systemId) {
-        return properties.messagesPerDay();
+        Long own = registry.of(systemId).messagesPerDay();
+        return own != null ? own : properties.messagesPerDay();
     }
 
     long maxRequestBytes() {
@@ -48,7 +59,11 @@ class ApiLimits {
         return properties.maxBatchBytes();
     }
 
-    /** Refills continuously at {@code rate} a second up to {@code rate}. */
+    /**
+     * Refills continuously at {@code rate} a second up to {@code rate}. The rate comes with every
+     * call rather than living in the bucket, so a changed limit applies from the next call: a
+     * lowered one caps what the bucket holds at once, a raised one refills at the new pace.
+     */
     private static final class Bucket {
 
         private double tokens;

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The limits of each agency system (GW-5) unless the registry sets its own.
+ * The limits of each agency system (GW-5) unless the registry sets its own; the registry's pages
+ * show them as the defaults.
  *
  * @param requestsPerSecond API calls a second, bursts up to the same number
  * @param messagesPerDay messages a day (a batch counts each message), by the portal's day
@@ -15,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("gospochta.gateway.limits")
-record ApiLimitsProperties(@DefaultValue("50") @Positive int requestsPerSecond,
+public record ApiLimitsProperties(@DefaultValue("50") @Positive int requestsPerSecond,
         @DefaultValue("1000000") @Positive long messagesPerDay,
         @DefaultValue("71000000") @Positive long maxRequestBytes,
         @DefaultValue("200000000") @Positive long maxBatchBytes) {

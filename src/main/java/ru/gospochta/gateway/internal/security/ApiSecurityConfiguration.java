@@ -2,6 +2,8 @@ package ru.gospochta.gateway.internal.security;
 
 import java.util.Arrays;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,11 +35,15 @@ class ApiSecurityConfiguration {
     /** RFC 9728: where a client learns which issuer and scopes this API takes; named in every 401 challenge. */
     static final String RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
 
-    /** Checks signature, expiry, issuer, and that the credential has not been revoked since. */
+    /**
+     * Checks signature (by any key of the ring in force, so tokens signed before a rotation stay
+     * good), expiry, issuer, and that the credential has not been revoked since.
+     */
     @Bean
-    JwtDecoder gatewayJwtDecoder(TokenSigningKey key, AuthorizationServerSettings settings, ActiveCredentials active) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.publicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256).build();
+    JwtDecoder gatewayJwtDecoder(JWKSource<SecurityContext> gatewayJwkSource, AuthorizationServerSettings settings,
+            ActiveCredentials active) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(gatewayJwkSource)
+                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.getIssuer()), new ActiveCredentialValidator(active)));
         return decoder;

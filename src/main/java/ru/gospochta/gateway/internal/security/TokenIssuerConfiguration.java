@@ -2,8 +2,6 @@ package ru.gospochta.gateway.internal.security;
 
 import java.net.URI;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +26,9 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 
 /**
  * The token issuer (Spring Authorization Server) for agency systems: client credentials only, at
- * {@code POST /oauth2/token}, with the public signing key at {@code GET /oauth2/jwks}. The chain
- * takes only those two addresses; the server's other endpoints (authorization code, introspection,
- * revocation, metadata) are not offered, as no client may use them.
+ * {@code POST /oauth2/token}, with the public keys of the {@link TokenKeyRing} at
+ * {@code GET /oauth2/jwks}. The chain takes only those two addresses; the server's other endpoints
+ * (authorization code, introspection, revocation, metadata) are not offered, as no client may use them.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenIssuerConfiguration {
@@ -48,14 +46,15 @@ class TokenIssuerConfiguration {
                 .build();
     }
 
+    /** The ring's keys in force: the issuer signs with the one the token header names, the API verifies with any. */
     @Bean
-    JWKSource<SecurityContext> gatewayJwkSource(TokenSigningKey key) {
-        return new ImmutableJWKSet<>(new JWKSet(key.jwk()));
+    JWKSource<SecurityContext> gatewayJwkSource(TokenKeyRing ring) {
+        return (selector, context) -> ring.select(selector);
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> gatewayTokenClaims() {
-        return new TokenClaims();
+    OAuth2TokenCustomizer<JwtEncodingContext> gatewayTokenClaims(TokenKeyRing ring) {
+        return new TokenClaims(ring);
     }
 
     @Bean

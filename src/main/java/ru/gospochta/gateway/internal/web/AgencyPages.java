@@ -21,8 +21,10 @@ import ru.gospochta.gateway.internal.Credential;
 import ru.gospochta.gateway.internal.Credentials;
 import ru.gospochta.gateway.internal.NotInRegistry;
 import ru.gospochta.gateway.internal.Scope;
+import ru.gospochta.gateway.internal.SystemLimits;
+import ru.gospochta.gateway.internal.messages.ApiLimitsProperties;
 
-/** The agency page's content: its systems, each with its keys, newest first. Never a secret. */
+/** The agency page's content: its systems, each with its own limits and its keys, newest first. Never a secret. */
 @Component
 class AgencyPages {
 
@@ -32,10 +34,12 @@ class AgencyPages {
 
     private final Agencies agencies;
     private final Credentials credentials;
+    private final ApiLimitsProperties defaults;
 
-    AgencyPages(Agencies agencies, Credentials credentials) {
+    AgencyPages(Agencies agencies, Credentials credentials, ApiLimitsProperties defaults) {
         this.agencies = agencies;
         this.credentials = credentials;
+        this.defaults = defaults;
     }
 
     record CredentialLine(UUID id, String clientId, String kind, String scopes, String issuedAt, String issuedBy,
@@ -51,7 +55,9 @@ class AgencyPages {
         }
     }
 
-    record SystemLine(UUID id, String name, String addedAt, List<CredentialLine> credentials) {
+    /** A system's own limits as its form shows them: digits, or empty for the default. */
+    record SystemLine(UUID id, String name, String addedAt, String requestsPerSecond, String messagesPerDay,
+            List<CredentialLine> credentials) {
     }
 
     /** Fills the model of {@code gateway/agency} and names the template. */
@@ -59,20 +65,29 @@ class AgencyPages {
         Agency agency = agencies.byId(id).orElseThrow(() -> new NotInRegistry("agency " + id));
         Map<UUID, List<Credential>> bySystem = credentials.ofAgency(id).stream()
                 .collect(Collectors.groupingBy(Credential::systemId));
+        Map<UUID, SystemLimits> limits = agencies.limitsOfSystems(id);
         List<SystemLine> systems = agencies.systemsOf(id).stream()
-                .map(s -> line(s, bySystem.getOrDefault(s.id(), List.of())))
+                .map(s -> line(s, limits.getOrDefault(s.id(), SystemLimits.DEFAULTS), bySystem.getOrDefault(s.id(), List.of())))
                 .toList();
         model.addAttribute("agency", agency);
         model.addAttribute("systems", systems);
         model.addAttribute("kinds", CredentialKind.values());
         model.addAttribute("scopes", Scope.values());
         model.addAttribute("maxSystemName", AgencySystem.MAX_NAME);
+        model.addAttribute("defaultRequestsPerSecond", defaults.requestsPerSecond());
+        model.addAttribute("defaultMessagesPerDay", defaults.messagesPerDay());
+        model.addAttribute("maxRequestsPerSecond", SystemLimits.MAX_REQUESTS_PER_SECOND);
+        model.addAttribute("maxMessagesPerDay", SystemLimits.MAX_MESSAGES_PER_DAY);
         return "gateway/agency";
     }
 
-    private static SystemLine line(AgencySystem system, List<Credential> credentials) {
-        return new SystemLine(system.id(), system.name(), moment(system.createdAt()),
-                credentials.stream().map(CredentialLine::of).toList());
+    private static SystemLine line(AgencySystem system, SystemLimits limits, List<Credential> credentials) {
+        return new SystemLine(system.id(), system.name(), moment(system.createdAt()), typed(limits.requestsPerSecond()),
+                typed(limits.messagesPerDay()), credentials.stream().map(CredentialLine::of).toList());
+    }
+
+    private static String typed(@Nullable Number value) {
+        return value == null ? "" : value.toString();
     }
 
     static String moment(Instant instant) {
