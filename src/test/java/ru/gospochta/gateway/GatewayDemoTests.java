@@ -29,7 +29,7 @@ class GatewayDemoTests {
     @Test
     @DisplayName("GW-1, Runtime shapes: the demo agency key from demo-credentials.json gets a token and whoami answers the Federal Tax Service")
     void demoKeyWorks() throws Exception {
-        JsonNode demo = demoClient();
+        JsonNode demo = GatewayFixtures.demoClient(dataDirectory);
         TokenClient client = new TokenClient(port);
 
         String token = client.token(demo.get("login").asString(), demo.get("secret").asString());
@@ -44,18 +44,8 @@ class GatewayDemoTests {
 
         context.getBean("demoSeed", ApplicationRunner.class).run(new DefaultApplicationArguments());
 
-        assertThat(demoClient().get("secret").asString()).isEqualTo(demo.get("secret").asString());
+        assertThat(GatewayFixtures.demoClient(dataDirectory).get("secret").asString()).isEqualTo(demo.get("secret").asString());
         assertThat(client.getWith(client.token(demo.get("login").asString(), demo.get("secret").asString()),
                 "/api/v1/whoami").statusCode()).isEqualTo(200);
-    }
-
-    private JsonNode demoClient() {
-        for (JsonNode credential : TokenClient.JSON.readTree(dataDirectory.root().resolve("demo-credentials.json").toFile())
-                .get("credentials")) {
-            if (credential.get("role").asString().equals("agency-api-client")) {
-                return credential;
-            }
-        }
-        throw new AssertionError("no agency API client in demo-credentials.json");
     }
 }

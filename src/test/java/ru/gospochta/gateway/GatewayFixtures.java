@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import ru.gospochta.gateway.internal.Agency;
 import ru.gospochta.gateway.internal.AgencyDetails;
@@ -12,6 +13,7 @@ import ru.gospochta.gateway.internal.AgencyRegistry;
 import ru.gospochta.gateway.internal.AgencySystem;
 import ru.gospochta.gateway.internal.CredentialIssuing;
 import ru.gospochta.gateway.internal.Scope;
+import ru.gospochta.platform.DataDirectory;
 
 /** Agencies, systems and keys for tests, made through the registry's own services, with fresh valid numbers. */
 final class GatewayFixtures {
@@ -69,5 +71,16 @@ final class GatewayFixtures {
                 SELECT actor, action, target, outcome, coalesce(source_ip, '') AS source_ip, details::text AS details
                 FROM audit.entries WHERE seq > :seq AND action = :action ORDER BY seq""")
                 .param("seq", seq).param("action", action).query(AuditRow.class).list();
+    }
+
+    /** The agency key demo mode seeds and lists in demo-credentials.json. */
+    static JsonNode demoClient(DataDirectory dataDirectory) {
+        for (JsonNode credential : TokenClient.JSON.readTree(dataDirectory.root().resolve("demo-credentials.json").toFile())
+                .get("credentials")) {
+            if (credential.get("role").asString().equals("agency-api-client")) {
+                return credential;
+            }
+        }
+        throw new AssertionError("no agency API client in demo-credentials.json");
     }
 }
