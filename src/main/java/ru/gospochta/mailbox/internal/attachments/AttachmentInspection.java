@@ -63,6 +63,11 @@ public class AttachmentInspection implements AttachmentRules {
         return List.copyOf(accepted);
     }
 
+    @Override
+    public long maxFileBytes() {
+        return maxFileSize;
+    }
+
     private Verdict judge(Optional<String> name, byte[] content, @Nullable String declaredType, boolean wantText) {
         if (name.isEmpty()) {
             return Verdict.refused(Reason.NAME_INVALID);
