@@ -17,4 +17,10 @@ public interface AttachmentRules {
      * @throws AttachmentsRefused naming every refused file and why, not only the first
      */
     List<AcceptedFile> acceptAll(List<IncomingFile> files);
+
+    /**
+     * The largest file accepted, in bytes: a caller reading a file from a stream needs no more
+     * than one byte past it to have the file refused for its size, and should read no more.
+     */
+    long maxFileBytes();
 }

@@ -94,6 +94,25 @@ final class TokenClient {
         return send(request);
     }
 
+    /** A multipart form, with extra headers as name, value pairs. */
+    HttpResponse<String> postForm(String token, String path, ApiForm form, String... headers) {
+        return postBody(token, path, form.contentType(), HttpRequest.BodyPublishers.ofByteArray(form.bytes()), headers);
+    }
+
+    /** Any body publisher: one without a length goes out chunked; a {@code null} token sends none. */
+    HttpResponse<String> postBody(String token, String path, String contentType, HttpRequest.BodyPublisher body,
+            String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType).POST(body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -38,10 +39,25 @@ class LanguageConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        LocaleChangeInterceptor change = new LinkLanguageChange();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+    }
+
+    /**
+     * The switch is a link, so only GET and HEAD are looked at: asking a POST for a parameter
+     * makes the container parse its body, and a multipart upload would be read here, before the
+     * controller that owns it and its limits.
+     */
+    static final class LinkLanguageChange extends LocaleChangeInterceptor {
+
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                throws ServletException {
+            boolean link = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+            return !link || super.preHandle(request, response, handler);
+        }
     }
 
     /** Keeps the locale within the languages the bundles exist for. */

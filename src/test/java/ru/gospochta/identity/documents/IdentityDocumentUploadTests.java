@@ -127,6 +127,7 @@ class IdentityDocumentUploadTests {
                 {"an empty file", "scan.png", "image/png", new byte[0], "Файл не найден"},
                 {"a file without a name", "", "application/octet-stream", new byte[0], "Файл не найден"},
                 {"10 MB and one byte", "big.png", "image/png", ScanFiles.pngOfSize(LIMIT + 1), "Размер превышает лимит"},
+                {"12 MB, refused unread by its declared length", "big.png", "image/png", ScanFiles.pngOfSize(12 * 1024 * 1024), "Размер превышает лимит"},
         };
     }
 

@@ -46,6 +46,16 @@ final class ApiDocs {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "byte") String content) {
     }
 
+    @Schema(name = "MessageForm", description = "One message with its files as multipart/form-data parts")
+    record MessageForm(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The message, JSON or XML by the part's "
+                    + "Content-Type; exactly one part of this name") Message message,
+            @ArraySchema(maxItems = 20, arraySchema = @Schema(description = "Files, one a part, under any name but "
+                    + "`message`; the part's file name is the attachment's. PDF, DOCX, XLSX, JPG, PNG or XML; at most "
+                    + "10 MB a file, 50 MB a message with the base64 attachments"),
+                    schema = @Schema(type = "string", format = "binary")) List<String> attachment) {
+    }
+
     @Schema(name = "Batch", additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
     record Batch(@ArraySchema(minItems = 1, maxItems = 1000) List<Message> messages) {
     }

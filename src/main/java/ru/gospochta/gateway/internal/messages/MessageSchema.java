@@ -105,6 +105,24 @@ final class MessageSchema {
                 priority == null ? "normal" : priority, files);
     }
 
+    /**
+     * The message with the files sent as multipart parts after its base64 attachments, so their
+     * paths count on ({@code attachments[n]} and up); {@code null} when there are too many together.
+     */
+    static @Nullable MessageRequest withParts(MessageRequest request, List<IncomingFile> parts, List<Violation> violations) {
+        if (parts.isEmpty()) {
+            return request;
+        }
+        if (request.attachments().size() + parts.size() > MAX_FILES) {
+            violations.add(new Violation("attachments", "too-many-files", MAX_FILES));
+            return null;
+        }
+        List<IncomingFile> files = new ArrayList<>(request.attachments());
+        files.addAll(parts);
+        return new MessageRequest(request.recipient(), request.category(), request.subject(), request.bodyText(),
+                request.bodyHtml(), request.applicationRef(), request.dueDate(), request.priority(), List.copyOf(files));
+    }
+
     private static Recipients.@Nullable Key recipient(@Nullable JsonNode node, String path, List<Violation> violations) {
         if (node == null || node.isNull()) {
             violations.add(new Violation(path, "required"));

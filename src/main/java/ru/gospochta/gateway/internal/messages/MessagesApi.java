@@ -3,8 +3,6 @@ package ru.gospochta.gateway.internal.messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +13,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,9 +38,10 @@ import ru.gospochta.audit.AuditOutcome;
 
 /**
  * The public message contract (GW-2, GW-3): {@code POST /api/v1/messages}, {@code POST
- * /api/v1/messages/batch} and {@code GET /api/v1/messages/{id}}, in JSON or XML by Content-Type.
- * The body is read here, under a size limit, rather than by a message converter, so the same
- * bytes are hashed for Idempotency-Key and checked by one schema for both formats.
+ * /api/v1/messages/batch} and {@code GET /api/v1/messages/{id}}, in JSON or XML by Content-Type;
+ * one message may also come as a form with its files as parts ({@link MultipartMessages}). The
+ * body is read here, under a size limit, rather than by a message converter, so the same bytes
+ * are hashed for Idempotency-Key and checked by one schema for both formats.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -51,12 +51,14 @@ class MessagesApi {
     private final SentMessages store;
     private final IdempotencyKeys idempotency;
     private final ApiLimits limits;
+    private final MultipartMessages multiparts;
     private final ApiCallers callers;
     private final ApiErrors errors;
     private final AuditLog audit;
 
     MessagesApi(GatewayMessages messages, SentMessages store, IdempotencyKeys idempotency, ApiLimits limits,
-            ApiCallers callers, ApiErrors errors, AuditLog audit) {
+            MultipartMessages multiparts, ApiCallers callers, ApiErrors errors, AuditLog audit) {
+        this.multiparts = multiparts;
         this.audit = audit;
         this.messages = messages;
         this.store = store;
@@ -66,16 +68,27 @@ class MessagesApi {
         this.errors = errors;
     }
 
-    @Operation(summary = "Send one message to a citizen (GW-2)", description = "JSON or XML by Content-Type. "
-            + "202 only after the message is stored; the same Idempotency-Key with the same body returns the first answer.")
+    @Operation(summary = "Send one message to a citizen (GW-2)", description = "JSON or XML by Content-Type, or "
+            + "multipart/form-data: the message in a part named `message` (JSON or XML by the part's Content-Type) and "
+            + "each file in a part of its own, under any other name, with the file name in the part's `filename` (or "
+            + "RFC 5987 `filename*`). Files sent as parts follow the message's base64 attachments and are numbered on "
+            + "from them in errors (`attachments[n]`); the same rules apply to both. "
+            + "202 only after the message is stored; the same Idempotency-Key with the same body (for a form: the same "
+            + "message part and the same files, names and bytes, in the same order) returns the first answer.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = ApiDocs.Message.class)),
-            @Content(mediaType = "application/xml", schema = @Schema(implementation = ApiDocs.Message.class))})
+            @Content(mediaType = "application/xml", schema = @Schema(implementation = ApiDocs.Message.class)),
+            @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = ApiDocs.MessageForm.class),
+                    encoding = @Encoding(name = MultipartMessages.MESSAGE_PART,
+                            contentType = "application/json, application/xml"))})
     @ApiResponse(responseCode = "202", description = "Stored", content = @Content(schema = @Schema(implementation = ApiDocs.Status.class)))
-    @ApiResponse(responseCode = "400", description = "Unreadable body", content = @Content(mediaType = Answers.PROBLEM_JSON,
-            schema = @Schema(implementation = ApiDocs.Problem.class)))
+    @ApiResponse(responseCode = "400", description = "Unreadable body, or a form without exactly one message part",
+            content = @Content(mediaType = Answers.PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
     @ApiResponse(responseCode = "409", description = "Idempotency-Key used with another body")
-    @ApiResponse(responseCode = "413", description = "Body too large")
+    @ApiResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Answers.PROBLEM_JSON,
+            schema = @Schema(implementation = ApiDocs.Problem.class)))
+    @ApiResponse(responseCode = "415", description = "Neither JSON, XML nor a form; or a message part neither JSON nor XML",
+            content = @Content(mediaType = Answers.PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
     @ApiResponse(responseCode = "422", description = "Every schema error", content = @Content(mediaType = Answers.PROBLEM_JSON,
             schema = @Schema(implementation = ApiDocs.Problem.class)))
     @ApiResponse(responseCode = "429", description = "Rate limit or daily quota; see Retry-After")
@@ -86,7 +99,8 @@ class MessagesApi {
     }
 
     @Operation(summary = "Send up to 1,000 messages at once (GW-2)", description = "All or nothing: one schema error "
-            + "refuses the batch with every error listed. The answer lists the messages in the order sent.")
+            + "refuses the batch with every error listed. The answer lists the messages in the order sent. JSON or XML "
+            + "only: files go as base64 attachments; multipart/form-data is for single messages.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = ApiDocs.Batch.class)),
             @Content(mediaType = "application/xml", schema = @Schema(implementation = ApiDocs.Batch.class))})
@@ -149,20 +163,36 @@ class MessagesApi {
             throws IOException {
         Locale locale = ApiErrors.locale(request);
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        boolean xml = type.startsWith("application/xml") || type.startsWith("text/xml");
-        if (!xml && !type.startsWith("application/json")) {
+        boolean multipart = type.startsWith("multipart/form-data");
+        // A form's answers follow its message part; until that is read, the Accept header.
+        boolean xml = multipart ? wantsXml(request.getHeader(HttpHeaders.ACCEPT))
+                : type.startsWith("application/xml") || type.startsWith("text/xml");
+        if (multipart ? batch : !xml && !type.startsWith("application/json")) {
             return errors.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", false, List.of(), locale);
         }
         if (key != null && IdempotencyKeys.valid(key).isEmpty()) {
             return errors.problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", xml, List.of(), locale);
         }
-        long limit = batch ? limits.maxBatchBytes() : limits.maxRequestBytes();
-        byte[] body;
+        long limit = multipart ? multiparts.limit() : batch ? limits.maxBatchBytes() : limits.maxRequestBytes();
         try {
-            body = new LimitedInputStream(request.getInputStream(), limit).readAllBytes();
+            Payload payload = multipart ? multiparts.read(request)
+                    : Payload.plain(new LimitedInputStream(request.getInputStream(), limit).readAllBytes(), xml);
+            return submit(caller, payload, key, batch, locale);
         } catch (PayloadTooLarge tooLarge) {
             return errors.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", xml, List.of(), locale, limit);
+        } catch (UnsupportedFormat unsupported) {
+            return errors.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, unsupported.code(), xml, List.of(), locale);
+        } catch (MalformedPayload malformed) {
+            return errors.problem(HttpStatus.BAD_REQUEST, malformed.code(), xml, List.of(), locale, malformed.args());
+        } catch (MessagesRefused refused) {
+            return errors.refused(refused.violations(), xml, locale);
         }
+    }
+
+    /** Checks the document by the schema, then stores its messages once per Idempotency-Key. */
+    private ResponseEntity<String> submit(ApiCaller caller, Payload payload, String key, boolean batch, Locale locale) {
+        boolean xml = payload.xml();
+        byte[] body = payload.document();
         try {
             List<Violation> violations = new ArrayList<>();
             // Already read under the limit; the readers' own count cannot be reached again.
@@ -178,6 +208,9 @@ class MessagesApi {
                 }
             } else {
                 MessageRequest one = MessageSchema.message(tree, "", violations);
+                if (one != null) {
+                    one = MessageSchema.withParts(one, payload.files(), violations);
+                }
                 requests = one == null ? List.of() : List.of(one);
                 paths = List.of("");
             }
@@ -186,7 +219,7 @@ class MessagesApi {
             }
             var answer = key == null
                     ? idempotency.none(() -> accept(caller, requests, paths, batch, xml))
-                    : idempotency.once(caller.systemId(), key, sha256(body), () -> accept(caller, requests, paths, batch, xml));
+                    : idempotency.once(caller.systemId(), key, payload.hash(), () -> accept(caller, requests, paths, batch, xml));
             ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.answer().status())
                     .contentType(MediaType.parseMediaType(answer.answer().contentType()));
             if (answer.replayed()) {
@@ -222,13 +255,5 @@ class MessagesApi {
     static boolean wantsXml(String accept) {
         return accept != null && (accept.contains("application/xml") || accept.contains("text/xml"))
                 && !accept.contains("application/json");
-    }
-
-    private static byte[] sha256(byte[] body) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

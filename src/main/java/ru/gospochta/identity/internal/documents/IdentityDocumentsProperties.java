@@ -9,8 +9,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Identity documents (ACC-2).
  *
- * @param maxSize the largest scan a citizen may upload (APL-2 allows 10 MB a file); the servlet
- *                container stops reading a larger one, so it never reaches the disk in full
+ * @param maxSize the largest scan a citizen may upload (APL-2 allows 10 MB a file); a request that
+ *                says it is larger than this and its form is refused unread, and a scan is read
+ *                one byte past it at most
  */
 @Validated
 @ConfigurationProperties("gospochta.identity.documents")

@@ -26,8 +26,13 @@ import org.springframework.web.multipart.support.StandardMultipartHttpServletReq
 import ru.gospochta.identity.internal.documents.UploadRefused.Reason;
 
 /**
- * Reads the upload's body before anything else does, so that one the container refuses (over the
- * size limit, or broken off) becomes an ordinary refusal on the page instead of a failed request.
+ * Reads the upload's body before anything else does, so that one refused (over the size limit,
+ * or broken off) becomes an ordinary refusal on the page instead of a failed request.
+ *
+ * <p>A body whose Content-Length is over identity's own limit is refused without being read: the
+ * container's limits are the application's, sized for the API's larger messages, and a scan's
+ * form has no business filling its temporary folder with them. A body without a length is read
+ * under the container's limits, and the scan's own size is counted by {@link ScanInspection}.
  *
  * <p>Tomcat parses a multipart body on the first {@code getParameter} call, and when that fails it
  * throws from then on. The first caller is the CSRF filter looking for {@code _csrf}, so without
@@ -38,8 +43,15 @@ import ru.gospochta.identity.internal.documents.UploadRefused.Reason;
  */
 class UnreadableUploads extends OncePerRequestFilter {
 
-    /** Request attribute: the {@link Reason} the container could not read the upload for. */
+    /** Request attribute: the {@link Reason} the upload was refused unread, or could not be read, for. */
     static final String REFUSAL = UnreadableUploads.class.getName() + ".refusal";
+
+    private final long maxRequestBytes;
+
+    /** @param maxRequestBytes the largest upload body this module reads: a scan and its form around it */
+    UnreadableUploads(long maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -52,13 +64,17 @@ class UnreadableUploads extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Reason refusal = null;
-        try {
-            // Spring's own reading of the parts, which tells a size refusal from other failures.
-            new StandardMultipartHttpServletRequest(request);
-        } catch (MaxUploadSizeExceededException tooLarge) {
+        if (request.getContentLengthLong() > maxRequestBytes) {
             refusal = Reason.TOO_LARGE;
-        } catch (MultipartException unreadable) {
-            refusal = Reason.NO_FILE;
+        } else {
+            try {
+                // Spring's own reading of the parts, which tells a size refusal from other failures.
+                new StandardMultipartHttpServletRequest(request);
+            } catch (MaxUploadSizeExceededException tooLarge) {
+                refusal = Reason.TOO_LARGE;
+            } catch (MultipartException unreadable) {
+                refusal = Reason.NO_FILE;
+            }
         }
         if (refusal == null) {
             chain.doFilter(request, response);

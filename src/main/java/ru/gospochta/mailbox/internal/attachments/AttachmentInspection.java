@@ -68,6 +68,11 @@ public class AttachmentInspection implements AttachmentRules {
         return ContentSniffing.sniff(content, newCollector(), true) instanceof Verdict.Allowed allowed ? allowed.text() : "";
     }
 
+    @Override
+    public long maxFileBytes() {
+        return maxFileSize;
+    }
+
     private Verdict judge(Optional<String> name, byte[] content, @Nullable String declaredType) {
         if (name.isEmpty()) {
             return Verdict.refused(Reason.NAME_INVALID);
