@@ -1,5 +1,6 @@
 package ru.gospochta.identity.internal.account;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -25,5 +26,10 @@ class AccountSms implements CitizenSms {
             sms.send(a.phone(), text);
             return true;
         }).orElse(false);
+    }
+
+    @Override
+    public Optional<String> phone(UUID account) {
+        return accounts.byId(account).map(Account::phone);
     }
 }

@@ -1,0 +1,142 @@
+package ru.gospochta.notify.internal.delivery;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import tools.jackson.databind.json.JsonMapper;
+
+import ru.gospochta.notify.Category;
+import ru.gospochta.notify.internal.catalogue.EventCatalogue;
+import ru.gospochta.notify.internal.catalogue.EventType;
+import ru.gospochta.notify.internal.catalogue.ShownValues;
+import ru.gospochta.notify.internal.preferences.Preferences;
+import ru.gospochta.notify.internal.preferences.PreferencesStore;
+import ru.gospochta.notify.internal.templates.Templates;
+import ru.gospochta.platform.PlatformProperties;
+
+/**
+ * Writes a claimed notification out (NTF-4): the event's template filled with its variables, in the
+ * unified letter layout — sender, deadline, a link into the cabinet, the reminder that the portal
+ * never asks for a password or code, and, on notices the citizen may switch off, the one-click
+ * unsubscribe (NTF-6). A digest lists its events in order, each with its link.
+ */
+@Component
+class Composer {
+
+    static final Locale RUSSIAN = Locale.of("ru");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One event as a letter shows it. */
+    record Item(String subject, String body, String sender, String link, @org.jspecify.annotations.Nullable String dueDate,
+            @org.jspecify.annotations.Nullable String applicationNumber) {
+
+        /** The body's lines that hold text, each a paragraph of the HTML letter. */
+        public List<String> paragraphs() {
+            return body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        }
+    }
+
+    private final EventCatalogue catalogue;
+    private final Templates templates;
+    private final PreferencesStore preferences;
+    private final UnsubscribeTokens unsubscribe;
+    private final TemplateEngine html;
+    private final TextLetters text;
+    private final MessageSource messages;
+    private final JdbcClient db;
+    private final String publicUrl;
+
+    Composer(EventCatalogue catalogue, Templates templates, PreferencesStore preferences, UnsubscribeTokens unsubscribe,
+            TemplateEngine html, MessageSource messages, JdbcClient db, PlatformProperties platform) {
+        this.catalogue = catalogue;
+        this.templates = templates;
+        this.preferences = preferences;
+        this.unsubscribe = unsubscribe;
+        this.html = html;
+        this.text = new TextLetters(messages);
+        this.messages = messages;
+        this.db = db;
+        String url = platform.publicUrl().toString();
+        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The notification written out; empty when its event type left the catalogue or a digest has no events. */
+    Optional<Dispatch> compose(Claimed c) {
+        List<Item> items = new ArrayList<>();
+        boolean mandatory;
+        Category category;
+        if (c.digest()) {
+            items.addAll(digestItems(c.id()));
+            mandatory = false;
+            category = null;
+        } else {
+            Optional<EventType> type = catalogue.type(c.eventType());
+            if (type.isEmpty()) {
+                return Optional.empty();
+            }
+            items.add(item(type.get(), c.variables(), c.senderName(), c.messageId()));
+            mandatory = type.get().alwaysSent();
+            category = type.get().category();
+        }
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        Preferences settings = preferences.of(c.account());
+        String subject = c.digest()
+                ? messages.getMessage("notify.mail.digest.subject", new Object[] {items.size()}, RUSSIAN)
+                : items.getFirst().subject();
+        Map<String, String> headers = new LinkedHashMap<>();
+        String unsubscribeUrl = null;
+        if (!mandatory) {
+            unsubscribeUrl = publicUrl + "/notifications/unsubscribe?t="
+                    + unsubscribe.token(c.account(), category == null ? Category.NEW_SERVICES : category);
+            if (category != null) {
+                headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+                headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+        }
+        Context context = new Context(RUSSIAN, Map.of("subject", subject, "items", items, "digest", c.digest(),
+                "unsubscribeUrl", unsubscribeUrl == null ? "" : unsubscribeUrl, "cabinetUrl", publicUrl + "/cabinet"));
+        String body = text.render(c.digest() ? "notify/mail/digest" : "notify/mail/letter", context);
+        String htmlBody = settings.format() == Preferences.LetterFormat.HTML
+                ? html.process(c.digest() ? "notify/mail/digest" : "notify/mail/letter", context) : null;
+        Item first = items.getFirst();
+        String shortText = messages.getMessage("notify.sms.text", new Object[] {first.subject(), first.link()}, RUSSIAN);
+        return Optional.of(new Dispatch(c.id(), c.account(), c.channel(), c.id().toString(), subject, body, htmlBody, shortText,
+                first.link(), headers));
+    }
+
+    private Item item(EventType type, Map<String, String> variables, @org.jspecify.annotations.Nullable String sender,
+            @org.jspecify.annotations.Nullable UUID messageId) {
+        Map<String, String> shown = ShownValues.of(type, variables, RUSSIAN);
+        Templates.Rendered rendered = templates.of(type, RUSSIAN).render(shown);
+        return new Item(rendered.subject(), rendered.body(), sender == null ? "" : sender,
+                publicUrl + "/cabinet/mailbox/messages/" + messageId, shown.get("dueDate"), shown.get("applicationNumber"));
+    }
+
+    private List<Item> digestItems(UUID digest) {
+        return db.sql("""
+                        SELECT e.type, e.variables, e.sender_name, e.message_id FROM notify.notifications n
+                        JOIN notify.events e ON e.id = n.event_id
+                        WHERE n.digest_id = :digest ORDER BY e.created_at, e.id""")
+                .param("digest", digest)
+                .query((rs, i) -> {
+                    Map<String, String> values = new LinkedHashMap<>();
+                    JSON.readTree(rs.getString("variables")).properties().forEach(e -> values.put(e.getKey(), e.getValue().asString()));
+                    String sender = rs.getString("sender_name");
+                    UUID message = rs.getObject("message_id", UUID.class);
+                    return catalogue.type(rs.getString("type")).map(t -> item(t, values, sender, message));
+                })
+                .list().stream().flatMap(Optional::stream).toList();
+    }
+}

@@ -1,0 +1,201 @@
+package ru.gospochta.notify.internal.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import ru.gospochta.notify.Channel;
+import ru.gospochta.notify.internal.NotifyProperties;
+
+/**
+ * Takes due notifications to their providers (NTF-5). A worker claims a batch with
+ * {@code FOR UPDATE SKIP LOCKED} and commits the claim, talks to the providers with no database
+ * connection held, then records every outcome and its attempt in one short transaction. Any number
+ * of nodes may run workers on one database; a claim left by a node that died runs out and the
+ * notification is taken again — delivery is at least once, and the Message-ID lets a mail system
+ * see a repeat.
+ */
+@Component
+public class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient db;
+    private final TransactionTemplate transactions;
+    private final Composer composer;
+    private final Providers providers;
+    private final Outcomes outcomes;
+    private final DispatchSignal signal;
+    private final NotifyProperties properties;
+    private final Clock clock;
+    private volatile boolean running;
+    private ExecutorService workers;
+
+    Dispatcher(JdbcClient db, TransactionTemplate transactions, Composer composer, Providers providers, Outcomes outcomes,
+            DispatchSignal signal, NotifyProperties properties, Clock clock) {
+        this.db = db;
+        this.transactions = transactions;
+        this.composer = composer;
+        this.providers = providers;
+        this.outcomes = outcomes;
+        this.signal = signal;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims and sends one batch of due notifications.
+     *
+     * @return how many were claimed
+     */
+    public int dispatchOnce() {
+        List<Claimed> claimed = transactions.execute(status -> claim());
+        if (claimed == null || claimed.isEmpty()) {
+            return 0;
+        }
+        List<Outcomes.Result> results = new ArrayList<>(claimed.size());
+        for (Claimed c : claimed) {
+            results.add(deliver(c));
+        }
+        transactions.executeWithoutResult(status -> outcomes.record(results));
+        return claimed.size();
+    }
+
+    /** Sends everything due now, batch after batch; for tests and the benchmark. */
+    public int dispatchAll() {
+        int total = 0;
+        for (int n = dispatchOnce(); n > 0; n = dispatchOnce()) {
+            total += n;
+        }
+        return total;
+    }
+
+    private List<Claimed> claim() {
+        Instant now = clock.instant();
+        return db.sql("""
+                        WITH due AS (
+                            SELECT id FROM notify.notifications
+                            WHERE status IN ('created', 'temporary-failure', 'sending') AND due_at <= :now
+                              AND (status <> 'sending' OR claimed_until < :now)
+                            ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED),
+                        claimed AS (
+                            UPDATE notify.notifications n
+                            SET status = 'sending', claimed_until = :until, attempts = n.attempts + 1, updated_at = :now
+                            FROM due WHERE n.id = due.id
+                            RETURNING n.id, n.account, n.channel, n.kind, n.attempts, n.created_at, n.event_id)
+                        SELECT c.*, e.type, e.category, e.mandatory, e.variables, e.message_id, e.sender_name
+                        FROM claimed c LEFT JOIN notify.events e ON e.id = c.event_id""")
+                .param("until", utc(now.plus(properties.claim()))).param("now", utc(now)).param("batch", properties.batch())
+                .query((rs, i) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("account", UUID.class),
+                        Channel.valueOf(rs.getString("channel")), rs.getString("kind"), rs.getInt("attempts"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject("event_id", UUID.class), rs.getString("type"), rs.getString("category"),
+                        rs.getBoolean("mandatory"), variables(rs.getString("variables")), rs.getObject("message_id", UUID.class),
+                        rs.getString("sender_name")))
+                .list();
+    }
+
+    private Outcomes.Result deliver(Claimed c) {
+        Instant started = clock.instant();
+        if (!providers.serves(c.channel())) {
+            return new Outcomes.Result(c, null, Outcome.skipped("no-provider"), started);
+        }
+        Provider provider = providers.pick(c.channel());
+        Outcome outcome;
+        try {
+            outcome = composer.compose(c).map(provider::send).orElseGet(() -> Outcome.skipped("nothing-to-send"));
+        } catch (RuntimeException e) {
+            log.warn("Notification {} failed in provider {}", c.id(), provider.name(), e);
+            outcome = Outcome.temporary("internal-error", e.getClass().getSimpleName());
+        }
+        switch (outcome.kind()) {
+            case DELIVERED, PERMANENT -> providers.succeeded(provider);
+            case TEMPORARY -> providers.failed(provider);
+            case SKIPPED -> { }
+        }
+        return new Outcomes.Result(c, provider.name(), outcome, started);
+    }
+
+    private static Map<String, String> variables(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        JsonNode node = JSON.readTree(json);
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        node.properties().forEach(e -> values.put(e.getKey(), e.getValue().asString()));
+        return values;
+    }
+
+    private static java.time.OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                if (dispatchOnce() == 0) {
+                    signal.await(properties.poll().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The claims run out and the rows are taken again; a pause keeps a broken database from a hot loop.
+                log.warn("Dispatching notifications failed; retrying", e);
+                try {
+                    Thread.sleep(Duration.ofSeconds(1));
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        workers = Executors.newFixedThreadPool(Math.max(1, properties.workers()),
+                Thread.ofPlatform().name("notify-dispatch-", 0).daemon().factory());
+        for (int i = 0; i < properties.workers(); i++) {
+            workers.execute(this::work);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        ExecutorService pool = workers;
+        if (pool != null) {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
