@@ -67,7 +67,7 @@ class SecurityConfiguration {
                         // The agency API's OpenAPI document is public, like any published contract.
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/login", "/login/**", "/register", "/register/**", "/recover", "/recover/**",
-                                "/contacts/not-me")
+                                "/contacts/not-me", "/check-letter")
                         .permitAll()
                         .requestMatchers(CITIZEN_AREAS).hasRole("CITIZEN")
                         .requestMatchers("/admin/identity-documents", "/admin/identity-documents/**")

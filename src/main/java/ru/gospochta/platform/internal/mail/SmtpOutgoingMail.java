@@ -27,14 +27,18 @@ class SmtpOutgoingMail implements OutgoingMail {
 
     private final JavaMailSenderImpl transport;
     private final MailProperties properties;
+    private final LetterStamp stamp;
 
-    SmtpOutgoingMail(JavaMailSenderImpl transport, MailProperties properties) {
+    SmtpOutgoingMail(JavaMailSenderImpl transport, MailProperties properties, LetterStamp stamp) {
         this.transport = transport;
         this.properties = properties;
+        this.stamp = stamp;
     }
 
     @Override
-    public String send(Letter letter) {
+    public String send(Letter unstamped) {
+        LetterStamp.Stamped stamped = stamp.stamp(unstamped);
+        Letter letter = stamped.letter();
         MimeMessage message = transport.createMimeMessage();
         try {
             message.setFrom(new InternetAddress(properties.fromAddress(), properties.fromName(), "UTF-8"));
@@ -52,6 +56,7 @@ class SmtpOutgoingMail implements OutgoingMail {
             message.saveChanges();
             String messageId = message.getMessageID();
             transport.send(message);
+            stamp.sent(stamped, messageId);
             return messageId;
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailNotSent("the letter could not be composed: " + e.getMessage(), true, -1, e);

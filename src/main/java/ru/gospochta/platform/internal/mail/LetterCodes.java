@@ -1,0 +1,122 @@
+package ru.gospochta.platform.internal.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import ru.gospochta.platform.ServerKeys;
+
+/**
+ * The verification codes of NTF-6. A code is eight characters of an alphabet without look-alikes
+ * (no I, L, O, U), random, so a forger cannot guess one that exists (32⁸ ≈ 10¹² codes); a letter
+ * whose code is not found here was not sent by the portal.
+ */
+@Component
+class LetterCodes {
+
+    /** One registered letter, as «Проверить письмо» shows it. */
+    record Registered(String code, String recipient, String subject, Instant sentAt) {
+    }
+
+    static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    static final Pattern CODE = Pattern.compile("(?<![0-9A-Za-z])([0-9A-Za-z]{4})[- ]?([0-9A-Za-z]{4})(?![0-9A-Za-z])");
+
+    private final JdbcClient db;
+    private final Clock clock;
+    private final byte[] key;
+    private final SecureRandom random = new SecureRandom();
+
+    LetterCodes(JdbcClient db, Clock clock, ServerKeys keys) {
+        this.db = db;
+        this.clock = clock;
+        this.key = keys.key("letter-codes");
+    }
+
+    /** Registers a letter about to leave and returns its code; its Message-ID follows once it is known. */
+    String register(String recipient, String subject) {
+        for (int attempt = 0; ; attempt++) {
+            String code = newCode();
+            try {
+                db.sql("""
+                                INSERT INTO platform.letter_codes (code, recipient_hash, recipient_shown, subject, sent_at)
+                                VALUES (:code, :hash, :shown, :subject, :at)""")
+                        .param("code", code).param("hash", hash(recipient)).param("shown", mask(recipient))
+                        .param("subject", subject)
+                        .param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();
+                return code;
+            } catch (DuplicateKeyException taken) {
+                if (attempt >= 3) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    void sent(String code, String messageId) {
+        db.sql("UPDATE platform.letter_codes SET message_id = :id WHERE code = :code").param("id", messageId).param("code", code)
+                .update();
+    }
+
+    /** Finds the code in what the citizen typed or pasted; a pasted letter may hold other words around it. */
+    Optional<Registered> find(String typedOrPasted) {
+        Matcher m = CODE.matcher(typedOrPasted);
+        while (m.find()) {
+            String code = (m.group(1) + "-" + m.group(2)).toUpperCase(Locale.ROOT);
+            Optional<Registered> found = db.sql("""
+                            SELECT code, recipient_shown, subject, sent_at FROM platform.letter_codes WHERE code = :code""")
+                    .param("code", code)
+                    .query((rs, n) -> new Registered(rs.getString("code"), rs.getString("recipient_shown"),
+                            rs.getString("subject"), rs.getObject("sent_at", java.time.OffsetDateTime.class).toInstant()))
+                    .optional();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String newCode() {
+        StringBuilder code = new StringBuilder(9);
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                code.append('-');
+            }
+            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    /** «iv***@example.ru»: enough for the owner to recognise, too little to harvest. */
+    static String mask(String address) {
+        int at = address.indexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        String local = address.substring(0, at);
+        return local.substring(0, Math.min(2, local.length())) + "***" + address.substring(at);
+    }
+
+    private byte[] hash(String recipient) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(recipient.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

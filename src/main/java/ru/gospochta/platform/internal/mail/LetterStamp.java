@@ -1,0 +1,49 @@
+package ru.gospochta.platform.internal.mail;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+import ru.gospochta.platform.Letter;
+import ru.gospochta.platform.PlatformProperties;
+
+/**
+ * Puts the verification code of NTF-6 at the foot of every letter, text and HTML alike, with the
+ * address of «Проверить письмо». The page's address is given, not linked with the code in it: the
+ * point is that the reader goes to the portal they know, not where a letter sends them. In both
+ * languages, as the letter's own language is not known here.
+ */
+@Component
+class LetterStamp {
+
+    /** A letter with its code at the foot. */
+    record Stamped(Letter letter, String code) {
+    }
+
+    private final LetterCodes codes;
+    private final String checkUrl;
+
+    LetterStamp(LetterCodes codes, PlatformProperties platform) {
+        this.codes = codes;
+        String url = platform.publicUrl().toString();
+        this.checkUrl = (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + LetterCheckController.PATH;
+    }
+
+    Stamped stamp(Letter letter) {
+        String code = codes.register(letter.to(), letter.subject());
+        String line = "Код проверки письма: " + code + ". Проверить, что письмо отправила Госпочта: " + checkUrl;
+        String english = "Letter check code: " + code + ". To check that Gospochta sent it: " + checkUrl;
+        String text = letter.text() + "\n\n--\n" + line + "\n" + english + "\n";
+        String html = letter.html();
+        if (html != null) {
+            String foot = "<p style=\"color: #4a5568; font-size: 12px;\">" + HtmlUtils.htmlEscape(line) + "<br>"
+                    + HtmlUtils.htmlEscape(english) + "</p>";
+            int end = html.toLowerCase(java.util.Locale.ROOT).lastIndexOf("</body>");
+            html = end < 0 ? html + foot : html.substring(0, end) + foot + html.substring(end);
+        }
+        return new Stamped(new Letter(letter.to(), letter.subject(), text, html, letter.headers()), code);
+    }
+
+    void sent(Stamped stamped, String messageId) {
+        codes.sent(stamped.code(), messageId);
+    }
+}
