@@ -61,7 +61,7 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/", "/error", "/favicon.ico", "/robots.txt").permitAll()
+                        .requestMatchers("/", "/error", "/favicon.ico", "/robots.txt", "/push-sw.js").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**").permitAll()
                         .requestMatchers("/admin/login").permitAll()
                         // The agency API's OpenAPI document is public, like any published contract.

@@ -47,5 +47,11 @@ class StaticResources implements WebMvcConfigurer {
         registry.addResourceHandler("/favicon.ico", "/robots.txt")
                 .addResourceLocations("classpath:/static/")
                 .setCacheControl(PLAIN);
+        // The push service worker lives at the root, the widest scope a worker gets without a
+        // Service-Worker-Allowed header. Its address cannot carry a version (browsers find a worker by
+        // it), so it is checked on every visit and a new release replaces it at once.
+        registry.addResourceHandler("/push-sw.js")
+                .addResourceLocations("classpath:/static/")
+                .setCacheControl(CacheControl.noCache());
     }
 }
