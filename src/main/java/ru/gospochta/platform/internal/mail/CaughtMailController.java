@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,9 +28,11 @@ class CaughtMailController {
     static final String LETTER_HTML_POLICY = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
     private final MailCatcher catcher;
+    private final ObjectProvider<DkimSigner> signer;
 
-    CaughtMailController(MailCatcher catcher) {
+    CaughtMailController(MailCatcher catcher, ObjectProvider<DkimSigner> signer) {
         this.catcher = catcher;
+        this.signer = signer;
     }
 
     @GetMapping("/admin/mail")
@@ -43,6 +46,12 @@ class CaughtMailController {
         model.addAttribute("smtpPort", catcher.smtpPort());
         model.addAttribute("imapPort", catcher.imapPort());
         model.addAttribute("host", catcher.host());
+        DkimSigner active = signer.getIfAvailable();
+        if (active != null) {
+            model.addAttribute("dkimDomain", active.key().domain());
+            model.addAttribute("dkimSelector", active.key().selector());
+            model.addAttribute("dkimRecord", active.key().zoneFileLine());
+        }
         return "admin/mail-list";
     }
 

@@ -40,7 +40,7 @@ class LetterStamp {
             int end = html.toLowerCase(java.util.Locale.ROOT).lastIndexOf("</body>");
             html = end < 0 ? html + foot : html.substring(0, end) + foot + html.substring(end);
         }
-        return new Stamped(new Letter(letter.to(), letter.subject(), text, html, letter.headers()), code);
+        return new Stamped(new Letter(letter.to(), letter.subject(), text, html, letter.headers(), letter.reference()), code);
     }
 
     void sent(Stamped stamped, String messageId) {

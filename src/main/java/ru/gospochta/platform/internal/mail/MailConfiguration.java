@@ -1,17 +1,56 @@
 package ru.gospochta.platform.internal.mail;
 
+import java.time.Clock;
 import java.util.Properties;
 
+import jakarta.mail.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import ru.gospochta.platform.DataDirectory;
 import ru.gospochta.platform.MailProperties;
+import ru.gospochta.platform.OutgoingMail;
 
-/** Wires the mail port to the catcher (default) or to the configured SMTP relay. */
+/**
+ * Wires the mail port to the catcher (default) or to the configured SMTP relay. The
+ * {@link JavaMailSenderImpl} of either holds the Jakarta Mail settings and the address to connect to; letters
+ * go out through the pooled connections made from it.
+ */
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
+
+    @Bean
+    OutgoingMail outgoingMail(JavaMailSenderImpl transport, SmtpConnections connections,
+            ObjectProvider<DkimSigner> signer, MailProperties properties, LetterStamp stamp) {
+        return new SmtpOutgoingMail(transport.getSession(), connections, signer.getIfAvailable(), properties, stamp);
+    }
+
+    @Bean(destroyMethod = "close")
+    SmtpConnections smtpConnections(JavaMailSenderImpl transport, MailProperties properties) {
+        MailProperties.Smtp smtp = properties.smtp();
+        return new SmtpConnections(() -> {
+            String protocol = transport.getProtocol();
+            Transport connection = transport.getSession().getTransport(protocol == null ? "smtp" : protocol);
+            connection.connect(transport.getHost(), transport.getPort(), transport.getUsername(), transport.getPassword());
+            return connection;
+        }, smtp.poolSize(), smtp.lettersPerConnection(), smtp.idleTimeout(), smtp.timeout());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "gospochta.mail.dkim.enabled", havingValue = "true", matchIfMissing = true)
+    DkimSigner dkimSigner(MailProperties properties, DataDirectory dataDirectory) {
+        DkimKey key = DkimKey.load(properties, dataDirectory);
+        log.info("DKIM: letters are signed for d={} with selector s={}; publish the public key in DNS: {}",
+                key.domain(), key.selector(), key.zoneFileLine());
+        return new DkimSigner(key, Clock.systemUTC());
+    }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "gospochta.mail.mode", havingValue = "catcher", matchIfMissing = true)
@@ -21,11 +60,14 @@ class MailConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "gospochta.mail.mode", havingValue = "catcher", matchIfMissing = true)
-    JavaMailSenderImpl catcherTransport(MailCatcher catcher) {
+    JavaMailSenderImpl catcherTransport(MailCatcher catcher, MailProperties properties) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(catcher.host());
         sender.setPort(catcher.smtpPort());
         sender.setDefaultEncoding("UTF-8");
+        String timeout = Long.toString(properties.smtp().timeout().toMillis());
+        sender.getJavaMailProperties().setProperty("mail.smtp.connectiontimeout", timeout);
+        sender.getJavaMailProperties().setProperty("mail.smtp.timeout", timeout);
         return sender;
     }
 

@@ -1,69 +1,103 @@
 package ru.gospochta.platform.internal.mail;
 
-import java.io.UnsupportedEncodingException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.stereotype.Component;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.SharedByteArrayInputStream;
+import org.jspecify.annotations.Nullable;
 
 import ru.gospochta.platform.Letter;
 import ru.gospochta.platform.MailNotSent;
 import ru.gospochta.platform.MailProperties;
 import ru.gospochta.platform.OutgoingMail;
 
-/** The mail port over Jakarta Mail; the transport behind it is the catcher or the relay. */
-@Component
+/**
+ * The mail port over Jakarta Mail: composes the letter, writes it out, DKIM-signs those very
+ * bytes and hands them unchanged to a pooled connection of the catcher or the relay.
+ */
 class SmtpOutgoingMail implements OutgoingMail {
 
-    private final JavaMailSenderImpl transport;
+    private final Session session;
+    private final SmtpConnections connections;
+    private final @Nullable DkimSigner signer;
     private final MailProperties properties;
-    private final LetterStamp stamp;
+    private final @Nullable LetterStamp stamp;
 
-    SmtpOutgoingMail(JavaMailSenderImpl transport, MailProperties properties, LetterStamp stamp) {
-        this.transport = transport;
+    SmtpOutgoingMail(Session session, SmtpConnections connections, @Nullable DkimSigner signer, MailProperties properties,
+            @Nullable LetterStamp stamp) {
+        this.session = session;
+        this.connections = connections;
+        this.signer = signer;
         this.properties = properties;
         this.stamp = stamp;
     }
 
     @Override
     public String send(Letter unstamped) {
-        LetterStamp.Stamped stamped = stamp.stamp(unstamped);
-        Letter letter = stamped.letter();
-        MimeMessage message = transport.createMimeMessage();
+        // Without a stamp (the transport tested alone) a letter leaves as given.
+        LetterStamp.Stamped stamped = stamp == null ? null : stamp.stamp(unstamped);
+        Letter letter = stamped == null ? unstamped : stamped.letter();
+        String messageId = "<" + (letter.reference() == null ? UUID.randomUUID().toString() : letter.reference())
+                + "@" + properties.fromDomain() + ">";
+        WireLetter wire;
         try {
-            message.setFrom(new InternetAddress(properties.fromAddress(), properties.fromName(), "UTF-8"));
-            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(letter.to(), true));
-            message.setSubject(letter.subject(), "UTF-8");
-            message.setSentDate(new Date());
-            if (letter.html() == null) {
-                message.setText(letter.text(), "UTF-8");
-            } else {
-                message.setContent(alternative(letter.text(), letter.html()));
-            }
-            for (Map.Entry<String, String> header : letter.headers().entrySet()) {
-                message.setHeader(header.getKey(), header.getValue());
-            }
-            message.saveChanges();
-            String messageId = message.getMessageID();
-            transport.send(message);
-            stamp.sent(stamped, messageId);
-            return messageId;
-        } catch (MessagingException | UnsupportedEncodingException e) {
+            byte[] written = write(compose(letter, messageId));
+            wire = new WireLetter(session, signer == null ? RelaxedCanonicalization.crlfLines(written) : signer.sign(written));
+        } catch (MessagingException | IOException e) {
             throw new MailNotSent("the letter could not be composed: " + e.getMessage(), true, -1, e);
-        } catch (MailException e) {
-            int code = replyCode(e);
-            return rethrow(e, code);
         }
+        try {
+            connections.send(wire);
+            if (stamp != null && stamped != null) {
+                stamp.sent(stamped, messageId);
+            }
+            return messageId;
+        } catch (MessagingException e) {
+            int code = SmtpReplies.code(e);
+            boolean permanent = code >= 500 && code < 600;
+            throw new MailNotSent("the mail server did not take the letter" + (code > 0 ? " (" + code + ")" : ""),
+                    permanent, code, e);
+        }
+    }
+
+    private MimeMessage compose(Letter letter, String messageId) throws MessagingException, IOException {
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        message.setFrom(new InternetAddress(properties.fromAddress(), properties.fromName(), "UTF-8"));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(letter.to(), true));
+        message.setSubject(letter.subject(), "UTF-8");
+        message.setSentDate(new Date());
+        if (letter.html() == null) {
+            message.setText(letter.text(), "UTF-8");
+        } else {
+            message.setContent(alternative(letter.text(), letter.html()));
+        }
+        for (Map.Entry<String, String> header : letter.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    private static byte[] write(MimeMessage message) throws MessagingException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        message.writeTo(out);
+        return out.toByteArray();
     }
 
     /** Text first, HTML last: clients show the last alternative they can render. */
@@ -78,36 +112,27 @@ class SmtpOutgoingMail implements OutgoingMail {
         return alternative;
     }
 
-    private static String rethrow(MailException e, int code) {
-        boolean permanent = code >= 500 && code < 600;
-        throw new MailNotSent("the mail server did not take the letter" + (code > 0 ? " (" + code + ")" : ""),
-                permanent, code, e);
-    }
+    /**
+     * A finished letter: parsed for its recipients, but written to the wire as the exact bytes it
+     * was signed over, whatever Jakarta Mail would make of it when writing it anew.
+     */
+    static final class WireLetter extends MimeMessage {
 
-    private static int replyCode(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SMTPAddressFailedException address) {
-                return address.getReturnCode();
-            }
-            if (t instanceof SMTPSendFailedException send) {
-                return send.getReturnCode();
-            }
-            if (t instanceof org.springframework.mail.MailSendException send) {
-                for (Exception nested : send.getFailedMessages().values()) {
-                    int code = replyCode(nested);
-                    if (code > 0) {
-                        return code;
-                    }
-                }
-            }
-            if (t instanceof MessagingException messaging && messaging.getNextException() != null
-                    && messaging.getNextException() != t.getCause()) {
-                int code = replyCode(messaging.getNextException());
-                if (code > 0) {
-                    return code;
-                }
-            }
+        private final byte[] bytes;
+
+        WireLetter(Session session, byte[] bytes) throws MessagingException {
+            super(session, new SharedByteArrayInputStream(bytes));
+            this.bytes = bytes;
         }
-        return -1;
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            out.write(bytes);
+        }
+
+        @Override
+        public void writeTo(OutputStream out, String @Nullable [] ignoreList) throws IOException {
+            out.write(bytes);
+        }
     }
 }
