@@ -1,8 +1,9 @@
 /**
  * Agency gateway: the registry of agencies and their information systems, the OAuth 2.0 client
- * credentials each system holds, the token issuer and the API the systems call (GW-1).
+ * credentials each system holds, the token issuer and the API the systems call (GW-1): messages
+ * to citizens and events of the notification catalogue (GW-2, NTF-1).
  */
-@ApplicationModule(displayName = "Agency gateway", allowedDependencies = {"platform", "audit", "identity", "mailbox"})
+@ApplicationModule(displayName = "Agency gateway", allowedDependencies = {"platform", "audit", "identity", "mailbox", "notify"})
 @NullMarked
 package ru.gospochta.gateway;
 

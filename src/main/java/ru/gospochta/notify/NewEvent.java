@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
 public record NewEvent(UUID id, UUID account, String type, Map<String, String> variables, String source,
         @Nullable UUID systemId, @Nullable Sender sender) {
 
+    /** The longest text a variable may hold: a comment or payment details, not a document. */
+    public static final int MAX_VALUE_LENGTH = 2000;
+
     public NewEvent {
         variables = Map.copyOf(variables);
     }

@@ -1,5 +1,7 @@
 package ru.gospochta.notify;
 
+import java.util.Map;
+
 /**
  * Raises events that concern citizens (NTF-1). Runs in the caller's transaction: when it commits,
  * the event, its cabinet message and its notifications are stored together (the outbox), and the
@@ -11,4 +13,12 @@ public interface Notifications {
      * @throws EventRefused when the type is unknown or a variable is missing, unknown or malformed
      */
     EventAccepted raise(NewEvent event);
+
+    /**
+     * Checks an event as an agency system would raise it, without raising it: for calls that must
+     * be answered like real ones but reach no citizen (a test credential's).
+     *
+     * @throws EventRefused with every problem {@link #raise} would find in the type and variables
+     */
+    void checkAgencyEvent(String type, Map<String, String> variables);
 }

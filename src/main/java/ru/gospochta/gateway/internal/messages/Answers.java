@@ -3,10 +3,15 @@ package ru.gospochta.gateway.internal.messages;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
+
+import ru.gospochta.notify.Channel;
+import ru.gospochta.notify.EventAccepted;
+import ru.gospochta.notify.EventStatus;
 
 /**
  * The API's answers in the format the request came in: JSON for JSON, XML (in the namespace of the
@@ -42,6 +47,55 @@ final class Answers {
         return status;
     }
 
+    /** An event just raised (NTF-1): its cabinet message and the notifications planned. */
+    static Map<String, Object> event(EventAccepted accepted, boolean sandbox) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", accepted.eventId().toString());
+        event.put("messageId", accepted.messageId().toString());
+        event.put("notifications", accepted.notifications().stream().map(p -> {
+            Map<String, Object> planned = new LinkedHashMap<>();
+            planned.put("id", p.notificationId().toString());
+            planned.put("channel", channel(p.channel()));
+            planned.put("status", p.status());
+            return planned;
+        }).toList());
+        event.put("status", "accepted");
+        event.put("sandbox", sandbox);
+        return event;
+    }
+
+    /** Where an event stands on each channel (GW-3). */
+    static Map<String, Object> event(EventStatus status) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", status.eventId().toString());
+        event.put("messageId", status.messageId().toString());
+        event.put("type", status.type());
+        event.put("createdAt", status.createdAt().toString());
+        event.put("notifications", status.notifications().stream().map(n -> {
+            Map<String, Object> notification = new LinkedHashMap<>();
+            notification.put("id", n.notificationId().toString());
+            notification.put("channel", channel(n.channel()));
+            notification.put("status", n.status());
+            notification.put("attempts", n.attempts());
+            if (n.provider() != null) {
+                notification.put("provider", n.provider());
+            }
+            if (n.errorCode() != null) {
+                notification.put("errorCode", n.errorCode());
+            }
+            notification.put("updatedAt", n.updatedAt().toString());
+            putIfSet(notification, "deliveredAt", n.deliveredAt());
+            notification.put("digest", n.digest());
+            return notification;
+        }).toList());
+        return event;
+    }
+
+    /** Channels as the API spells its other codes, in lower case. */
+    private static String channel(Channel channel) {
+        return channel.name().toLowerCase(Locale.ROOT);
+    }
+
     private static void putIfSet(Map<String, Object> map, String key, @Nullable Instant at) {
         if (at != null) {
             map.put(key, at.toString());
@@ -53,7 +107,12 @@ final class Answers {
     }
 
     static String xmlMessage(Map<String, Object> status) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element("message", status, true);
+        return xmlDocument("message", status);
+    }
+
+    /** A document of the API's namespace with {@code root} as its root element. */
+    static String xmlDocument(String root, Map<String, Object> fields) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element(root, fields, true);
     }
 
     static String xmlMessages(List<Map<String, Object>> statuses) {
@@ -98,10 +157,23 @@ final class Answers {
                 + "</" + name + ">";
     }
 
+    /**
+     * Each field as an element; a list of objects as an element holding one element per item,
+     * named in the singular ({@code notifications} holds {@code notification}s).
+     */
+    @SuppressWarnings("unchecked")
     private static String fields(Map<String, Object> fields) {
         StringBuilder xml = new StringBuilder();
-        fields.forEach((key, value) -> xml.append('<').append(key).append('>').append(escape(String.valueOf(value)))
-                .append("</").append(key).append('>'));
+        fields.forEach((key, value) -> {
+            xml.append('<').append(key).append('>');
+            if (value instanceof List<?> items) {
+                String item = key.endsWith("s") ? key.substring(0, key.length() - 1) : "item";
+                items.forEach(i -> xml.append(element(item, (Map<String, Object>) i, false)));
+            } else {
+                xml.append(escape(String.valueOf(value)));
+            }
+            xml.append("</").append(key).append('>');
+        });
         return xml.toString();
     }
 

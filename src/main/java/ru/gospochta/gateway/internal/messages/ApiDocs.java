@@ -1,14 +1,16 @@
 package ru.gospochta.gateway.internal.messages;
 
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The shapes of the message contract as the OpenAPI document shows them (GW-2). The API reads
- * bodies itself ({@link MessageSchema}); these records only describe them, field for field, so
- * the document and the checks cannot drift apart without a test noticing.
+ * The shapes of the message and event contracts as the OpenAPI document shows them (GW-2, NTF-1).
+ * The API reads bodies itself ({@link MessageSchema}, {@link EventSchema}); these records only
+ * describe them, field for field, so the document and the checks cannot drift apart without a
+ * test noticing.
  */
 final class ApiDocs {
 
@@ -72,6 +74,59 @@ final class ApiDocs {
 
     @Schema(name = "BatchStatus")
     record BatchStatus(List<Status> messages) {
+    }
+
+    @Schema(name = "Event", description = "An event of the notification catalogue for one citizen",
+            additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    record Event(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Recipient recipient,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 64, example = "charge-issued",
+                    description = "A type of the catalogue, with its variables (all text, all required unless marked "
+                            + "optional): application-status-changed (applicationNumber, serviceName, status, date, "
+                            + "comment optional); deadline-reminder (what, dueDate, applicationNumber optional); "
+                            + "personal-data-changed (what, date); document-ready (documentName, applicationNumber "
+                            + "optional); charge-issued «Начисление», payment-received «Платёж», charge-cancelled "
+                            + "«Отмена» (operationId, date, amount, paymentDetails, link); urgent-demand «Срочное "
+                            + "требование» (the same and dueDate); new-service (serviceName, description); "
+                            + "support-reply (requestNumber). An unknown type is refused with `type`.") String type,
+            @Schema(description = "Variables by name, each a string of at most 2,000 characters: dates as "
+                    + "YYYY-MM-DD, amounts in roubles with a dot (1500.00), links https:// or a path in the cabinet. "
+                    + "A missing, unknown or malformed variable is refused with `variables.<name>`.",
+                    example = "{\"operationId\": \"18810177230000012345\", \"date\": \"2026-03-01\", "
+                            + "\"amount\": \"1500.00\", \"paymentDetails\": \"УФК по г. Москве\", "
+                            + "\"link\": \"/payments/18810177230000012345\"}") Map<String, String> variables) {
+    }
+
+    @Schema(name = "EventAccepted")
+    record EventAccepted(@Schema(format = "uuid") String id,
+            @Schema(format = "uuid", description = "The event's message in the citizen's cabinet") String messageId,
+            List<PlannedNotification> notifications,
+            @Schema(allowableValues = "accepted") String status,
+            @Schema(description = "A test credential's event: checked, answered, not stored, sent to nobody") boolean sandbox) {
+    }
+
+    @Schema(name = "PlannedNotification")
+    record PlannedNotification(@Schema(format = "uuid") String id,
+            @Schema(allowableValues = {"email", "sms", "push"}) String channel,
+            @Schema(allowableValues = {"created", "waiting-digest"}) String status) {
+    }
+
+    @Schema(name = "EventStatus")
+    record EventStatus(@Schema(format = "uuid") String id, @Schema(format = "uuid") String messageId,
+            @Schema(example = "charge-issued") String type, @Schema(format = "date-time") String createdAt,
+            List<NotificationStatus> notifications) {
+    }
+
+    @Schema(name = "NotificationStatus")
+    record NotificationStatus(@Schema(format = "uuid") String id,
+            @Schema(allowableValues = {"email", "sms", "push"}) String channel,
+            @Schema(allowableValues = {"created", "sending", "delivered", "temporary-failure", "permanent-failure",
+                    "technical-failure", "waiting-digest", "skipped"}) String status,
+            @Schema(description = "Delivery attempts made") int attempts,
+            @Schema(description = "Who took the last attempt") String provider,
+            @Schema(description = "Why the last attempt failed") String errorCode,
+            @Schema(format = "date-time") String updatedAt, @Schema(format = "date-time") String deliveredAt,
+            @Schema(description = "Gathered into a digest letter, whose fate the other fields tell") boolean digest) {
     }
 
     @Schema(name = "Problem", description = "RFC 9457 problem details with the list of errors")

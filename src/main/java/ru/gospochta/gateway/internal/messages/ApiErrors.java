@@ -30,10 +30,15 @@ class ApiErrors {
         return request.getHeader("Accept-Language") == null ? Locale.of("ru") : request.getLocale();
     }
 
-    /** HTTP 422 with every violation. */
+    /** HTTP 422 with every violation of a message or a batch. */
     ResponseEntity<String> refused(List<Violation> violations, boolean xml, Locale locale) {
+        return refused("invalid-message", violations, xml, locale);
+    }
+
+    /** HTTP 422 with every violation, under the problem code of what was refused ({@code invalid-event}…). */
+    ResponseEntity<String> refused(String code, List<Violation> violations, boolean xml, Locale locale) {
         List<ApiError> errors = violations.stream().map(v -> new ApiError(v.field(), v.code(), explain(v, locale))).toList();
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-message", xml, errors, locale, errors.size());
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, code, xml, errors, locale, errors.size());
     }
 
     /** HTTP 429 with when to come back. */

@@ -1,11 +1,7 @@
 package ru.gospochta.gateway.internal.messages;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,27 +31,24 @@ import ru.gospochta.mailbox.NewMessage;
 @Service
 class GatewayMessages {
 
-    /** Quotas count by the portal's day, which is Moscow's. */
-    static final ZoneId PORTAL_ZONE = ZoneId.of("Europe/Moscow");
-
     private final SentMessages store;
     private final Recipients recipients;
     private final AttachmentRules attachments;
     private final MailboxDelivery mailbox;
     private final HtmlBodies html;
-    private final ApiLimits limits;
+    private final DailyQuota quota;
     private final AuditLog audit;
     private final Clock clock;
 
     GatewayMessages(SentMessages store, Recipients recipients, AttachmentRules attachments, MailboxDelivery mailbox,
-            HtmlBodies html, ApiLimits limits, AuditLog audit, Clock clock) {
+            HtmlBodies html, DailyQuota quota, AuditLog audit, Clock clock) {
         this.audit = audit;
         this.store = store;
         this.recipients = recipients;
         this.attachments = attachments;
         this.mailbox = mailbox;
         this.html = html;
-        this.limits = limits;
+        this.quota = quota;
         this.clock = clock;
     }
 
@@ -69,11 +62,11 @@ class GatewayMessages {
     List<SentMessage> accept(ApiCaller caller, List<MessageRequest> requests, List<String> paths) {
         List<List<AcceptedFile>> files = checkFiles(requests, paths);
         Instant now = clock.instant();
-        countToday(caller, requests.size(), now);
+        quota.count(caller, requests.size(), now);
         Map<Recipients.Key, Recipients.Resolution> found = caller.test()
                 ? Map.of()
                 : recipients.resolve(requests.stream().map(MessageRequest::recipient).distinct().toList());
-        List<String> numbers = store.registrationNumbers(requests.size(), now.atZone(PORTAL_ZONE).getYear());
+        List<String> numbers = store.registrationNumbers(requests.size(), now.atZone(DailyQuota.PORTAL_ZONE).getYear());
         List<SentMessages.Row> rows = new ArrayList<>(requests.size());
         List<NewMessage> deliveries = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -142,15 +135,6 @@ class GatewayMessages {
             throw new MessagesRefused(violations);
         }
         return accepted;
-    }
-
-    private void countToday(ApiCaller caller, int messages, Instant now) {
-        long perDay = limits.messagesPerDay(caller.systemId());
-        LocalDate today = now.atZone(PORTAL_ZONE).toLocalDate();
-        if (store.countToday(caller.systemId(), today, messages) > perDay) {
-            ZonedDateTime midnight = today.plusDays(1).atStartOfDay(PORTAL_ZONE);
-            throw new QuotaExceeded("daily-quota", perDay, Duration.between(now, midnight.toInstant()));
-        }
     }
 
     private NewMessage newMessage(ApiCaller caller, MessageRequest request, UUID id, UUID account, String number,

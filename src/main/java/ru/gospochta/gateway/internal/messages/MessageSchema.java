@@ -22,7 +22,8 @@ import ru.gospochta.mailbox.IncomingFile;
 /**
  * The message schema of the public contract (GW-2), checked on a tree read from JSON or XML so
  * both formats give the same answers. It reports every broken rule with its path, never only the
- * first, and builds the request only when there is none.
+ * first, and builds the request only when there is none. Its rules for recipients and text fields
+ * serve {@link EventSchema} too.
  */
 final class MessageSchema {
 
@@ -123,7 +124,7 @@ final class MessageSchema {
                 request.bodyHtml(), request.applicationRef(), request.dueDate(), request.priority(), List.copyOf(files));
     }
 
-    private static Recipients.@Nullable Key recipient(@Nullable JsonNode node, String path, List<Violation> violations) {
+    static Recipients.@Nullable Key recipient(@Nullable JsonNode node, String path, List<Violation> violations) {
         if (node == null || node.isNull()) {
             violations.add(new Violation(path, "required"));
             return null;
@@ -245,7 +246,7 @@ final class MessageSchema {
     }
 
     /** A string field: present when required, a string, not blank, not longer than {@code max}. */
-    private static @Nullable String text(JsonNode node, String field, String path, boolean required, int max,
+    static @Nullable String text(JsonNode node, String field, String path, boolean required, int max,
             List<Violation> violations) {
         JsonNode value = node.get(field);
         String at = join(path, field);
@@ -271,7 +272,7 @@ final class MessageSchema {
         return text;
     }
 
-    private static void unknownFields(JsonNode node, Set<String> known, String path, List<Violation> violations) {
+    static void unknownFields(JsonNode node, Set<String> known, String path, List<Violation> violations) {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!known.contains(field.getKey())) {
                 violations.add(new Violation(join(path, field.getKey()), "unknown-field"));
@@ -279,7 +280,7 @@ final class MessageSchema {
         }
     }
 
-    private static String join(String path, String field) {
+    static String join(String path, String field) {
         return path.isEmpty() ? field : path + "." + field;
     }
 }

@@ -1,8 +1,6 @@
 package ru.gospochta.gateway.internal.messages;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +15,6 @@ import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,22 +44,25 @@ import ru.gospochta.audit.AuditOutcome;
 @RequestMapping("/api/v1")
 class MessagesApi {
 
+    /** The endpoint Idempotency-Keys of messages and batches are kept under. */
+    static final String ENDPOINT = "messages";
+
     private final GatewayMessages messages;
     private final SentMessages store;
-    private final IdempotencyKeys idempotency;
+    private final ApiCalls calls;
     private final ApiLimits limits;
     private final MultipartMessages multiparts;
     private final ApiCallers callers;
     private final ApiErrors errors;
     private final AuditLog audit;
 
-    MessagesApi(GatewayMessages messages, SentMessages store, IdempotencyKeys idempotency, ApiLimits limits,
+    MessagesApi(GatewayMessages messages, SentMessages store, ApiCalls calls, ApiLimits limits,
             MultipartMessages multiparts, ApiCallers callers, ApiErrors errors, AuditLog audit) {
         this.multiparts = multiparts;
         this.audit = audit;
         this.messages = messages;
         this.store = store;
-        this.idempotency = idempotency;
+        this.calls = calls;
         this.limits = limits;
         this.callers = callers;
         this.errors = errors;
@@ -140,10 +140,7 @@ class MessagesApi {
     @Operation(summary = "The XSD of the XML form of messages and batches")
     @GetMapping(value = "/schema/message.xsd", produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<String> schema() throws IOException {
-        try (InputStream xsd = new ClassPathResource("gateway/message.xsd").getInputStream()) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
-                    .body(new String(xsd.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        return ApiCalls.xsd("gateway/message.xsd");
     }
 
     /** Runs the call and journals a refusal; an accepted call is journalled with its messages. */
@@ -165,39 +162,29 @@ class MessagesApi {
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         boolean multipart = type.startsWith("multipart/form-data");
         // A form's answers follow its message part; until that is read, the Accept header.
-        boolean xml = multipart ? wantsXml(request.getHeader(HttpHeaders.ACCEPT))
-                : type.startsWith("application/xml") || type.startsWith("text/xml");
-        if (multipart ? batch : !xml && !type.startsWith("application/json")) {
+        boolean xml = multipart ? wantsXml(request.getHeader(HttpHeaders.ACCEPT)) : ApiCalls.xml(type);
+        if (multipart ? batch : !xml && !ApiCalls.json(type)) {
             return errors.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", false, List.of(), locale);
         }
         if (key != null && IdempotencyKeys.valid(key).isEmpty()) {
             return errors.problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", xml, List.of(), locale);
         }
         long limit = multipart ? multiparts.limit() : batch ? limits.maxBatchBytes() : limits.maxRequestBytes();
-        try {
+        return calls.answer("invalid-message", xml, locale, () -> {
             Payload payload = multipart ? multiparts.read(request)
                     : Payload.plain(new LimitedInputStream(request.getInputStream(), limit).readAllBytes(), xml);
             return submit(caller, payload, key, batch, locale);
-        } catch (PayloadTooLarge tooLarge) {
-            return errors.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", xml, List.of(), locale, limit);
-        } catch (UnsupportedFormat unsupported) {
-            return errors.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, unsupported.code(), xml, List.of(), locale);
-        } catch (MalformedPayload malformed) {
-            return errors.problem(HttpStatus.BAD_REQUEST, malformed.code(), xml, List.of(), locale, malformed.args());
-        } catch (MessagesRefused refused) {
-            return errors.refused(refused.violations(), xml, locale);
-        }
+        });
     }
 
     /** Checks the document by the schema, then stores its messages once per Idempotency-Key. */
-    private ResponseEntity<String> submit(ApiCaller caller, Payload payload, String key, boolean batch, Locale locale) {
+    private ResponseEntity<String> submit(ApiCaller caller, Payload payload, String key, boolean batch, Locale locale)
+            throws IOException {
         boolean xml = payload.xml();
-        byte[] body = payload.document();
-        try {
+        // A form's message part may be in another format than the Accept header asked: its refusals follow the part.
+        return calls.answer("invalid-message", xml, locale, () -> {
             List<Violation> violations = new ArrayList<>();
-            // Already read under the limit; the readers' own count cannot be reached again.
-            JsonNode tree = xml ? PayloadReader.xml(new java.io.ByteArrayInputStream(body), body.length, violations)
-                    : PayloadReader.json(new java.io.ByteArrayInputStream(body), body.length);
+            JsonNode tree = PayloadReader.tree(payload, PayloadReader.MESSAGES, violations);
             List<MessageRequest> requests;
             List<String> paths;
             if (batch) {
@@ -217,24 +204,9 @@ class MessagesApi {
             if (!violations.isEmpty()) {
                 return errors.refused(violations, xml, locale);
             }
-            var answer = key == null
-                    ? idempotency.none(() -> accept(caller, requests, paths, batch, xml))
-                    : idempotency.once(caller.systemId(), key, payload.hash(), () -> accept(caller, requests, paths, batch, xml));
-            ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.answer().status())
-                    .contentType(MediaType.parseMediaType(answer.answer().contentType()));
-            if (answer.replayed()) {
-                builder.header("Idempotent-Replayed", "true");
-            }
-            return builder.body(answer.answer().body());
-        } catch (MalformedPayload malformed) {
-            return errors.problem(HttpStatus.BAD_REQUEST, malformed.code(), xml, List.of(), locale);
-        } catch (MessagesRefused refused) {
-            return errors.refused(refused.violations(), xml, locale);
-        } catch (IdempotencyKeys.KeyReused reused) {
-            return errors.problem(HttpStatus.CONFLICT, "idempotency-key-reused", xml, List.of(), locale);
-        } catch (QuotaExceeded quota) {
-            return errors.tooMany(quota, xml, locale);
-        }
+            return calls.once(caller.systemId(), ENDPOINT, key, payload.hash(),
+                    () -> accept(caller, requests, paths, batch, xml));
+        });
     }
 
     private IdempotencyKeys.Answer accept(ApiCaller caller, List<MessageRequest> requests, List<String> paths,
@@ -248,7 +220,7 @@ class MessagesApi {
                 xml ? Answers.xmlMessage(statuses.getFirst()) : Answers.json(statuses.getFirst()));
     }
 
-    private static ResponseEntity<String> ok(HttpStatus status, String type, String body) {
+    static ResponseEntity<String> ok(HttpStatus status, String type, String body) {
         return ResponseEntity.status(status).contentType(MediaType.parseMediaType(type)).body(body);
     }
 

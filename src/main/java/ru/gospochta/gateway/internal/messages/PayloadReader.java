@@ -1,10 +1,12 @@
 package ru.gospochta.gateway.internal.messages;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.xml.XMLConstants;
@@ -36,14 +38,36 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads request bodies into one tree shape whatever the format (GW-2), safely: the size is capped
  * while reading; JSON nesting and number lengths are bounded and duplicate keys refused; XML is
- * validated against the published XSD in the same pass, with DTDs and external entities refused
- * outright (no XXE, no entity expansion), and turned into the tree the JSON form would give.
+ * validated against its published XSD ({@link Form}) in the same pass, with DTDs and external
+ * entities refused outright (no XXE, no entity expansion), and turned into the tree the JSON form
+ * would give.
  */
 final class PayloadReader {
 
     static final String NAMESPACE = "urn:gospochta:api:v1";
-    /** Elements whose children form a list in the tree. */
-    private static final Set<String> LISTS = Set.of("messages", "attachments");
+
+    /**
+     * An XML document family of the API: its XSD, and how its elements become the JSON tree.
+     * Elements in {@code lists} hold a list; elements in {@code maps} hold entries keyed by an
+     * attribute, e.g. {@code <variable name="amount">100.00</variable>} → {@code "amount": "100.00"}.
+     */
+    static final class Form {
+
+        private final Schema schema;
+        private final Set<String> lists;
+        private final Map<String, String> maps;
+
+        private Form(String xsd, Set<String> lists, Map<String, String> maps) {
+            this.schema = loadSchema(xsd);
+            this.lists = lists;
+            this.maps = maps;
+        }
+    }
+
+    /** Messages and batches: {@code message.xsd}. */
+    static final Form MESSAGES = new Form("gateway/message.xsd", Set.of("messages", "attachments"), Map.of());
+    /** Events: {@code event.xsd}. */
+    static final Form EVENTS = new Form("gateway/event.xsd", Set.of(), Map.of("variables", "name"));
 
     private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
@@ -56,9 +80,18 @@ final class PayloadReader {
                     .build())
             .build();
 
-    private static final Schema SCHEMA = loadSchema();
-
     private PayloadReader() {
+    }
+
+    /**
+     * The tree of a document already read under its limit, by its format; XML schema errors are
+     * added to {@code violations}.
+     */
+    static JsonNode tree(Payload payload, Form form, List<Violation> violations) {
+        byte[] body = payload.document();
+        // Already read under the limit; the readers' own count cannot be reached again.
+        return payload.xml() ? xml(form, new ByteArrayInputStream(body), body.length, violations)
+                : json(new ByteArrayInputStream(body), body.length);
     }
 
     static JsonNode json(InputStream body, long limit) {
@@ -82,11 +115,11 @@ final class PayloadReader {
      * Validates the XML against the XSD and returns its tree; schema errors are added to
      * {@code violations} with the path of the element they are in.
      */
-    static JsonNode xml(InputStream body, long limit, List<Violation> violations) {
-        TreeBuilder tree = new TreeBuilder(violations);
+    static JsonNode xml(Form form, InputStream body, long limit, List<Violation> violations) {
+        TreeBuilder tree = new TreeBuilder(form, violations);
         try {
             XMLReader reader = secureParser();
-            ValidatorHandler validator = SCHEMA.newValidatorHandler();
+            ValidatorHandler validator = form.schema.newValidatorHandler();
             validator.setErrorHandler(tree);
             validator.setContentHandler(tree);
             reader.setContentHandler(validator);
@@ -129,27 +162,32 @@ final class PayloadReader {
         }
     }
 
-    private static Schema loadSchema() {
-        try (InputStream xsd = new ClassPathResource("gateway/message.xsd").getInputStream()) {
+    private static Schema loadSchema(String resource) {
+        try (InputStream xsd = new ClassPathResource(resource).getInputStream()) {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             return factory.newSchema(new StreamSource(xsd));
         } catch (IOException | SAXException e) {
-            throw new IllegalStateException("the published XSD cannot be loaded", e);
+            throw new IllegalStateException("the published XSD " + resource + " cannot be loaded", e);
         }
     }
 
     /** Builds the tree while the validator passes events through, and files its errors under the current path. */
     private static final class TreeBuilder extends DefaultHandler implements ErrorHandler {
 
+        private final Form form;
         private final List<Violation> violations;
+        /** Each open element's key in its parent: its name, its place in a list, or its key attribute in a map. */
         private final Deque<String> path = new ArrayDeque<>();
         private final Deque<JsonNode> containers = new ArrayDeque<>();
+        /** The local names of the open elements, innermost first. */
+        private final Deque<String> elements = new ArrayDeque<>();
         private final StringBuilder text = new StringBuilder();
         private final ObjectNode root = JsonNodeFactory.instance.objectNode();
 
-        TreeBuilder(List<Violation> violations) {
+        TreeBuilder(Form form, List<Violation> violations) {
+            this.form = form;
             this.violations = violations;
         }
 
@@ -164,11 +202,16 @@ final class PayloadReader {
             String name = path.isEmpty() ? "" : local;
             if (parent instanceof ArrayNode list) {
                 name = "[" + list.size() + "]";
+            } else if (!path.isEmpty() && form.maps.containsKey(enclosing())) {
+                // An entry of a map is filed under its key; the XSD reports a missing one.
+                String key = attributes.getValue("", form.maps.get(enclosing()));
+                name = key == null ? local : key;
             }
             path.push(name);
+            elements.push(local);
             if (containers.isEmpty()) {
                 // The root: <messages> becomes {"messages": [...]}, <message> the message object itself.
-                if (LISTS.contains(local)) {
+                if (form.lists.contains(local)) {
                     ArrayNode list = root.putArray(local);
                     path.pop();
                     path.push(local);
@@ -178,13 +221,18 @@ final class PayloadReader {
                 }
                 return;
             }
-            JsonNode node = LISTS.contains(local) ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode();
+            JsonNode node = form.lists.contains(local) ? JsonNodeFactory.instance.arrayNode() : JsonNodeFactory.instance.objectNode();
             if (parent instanceof ArrayNode list) {
                 list.add(node);
             } else if (parent instanceof ObjectNode object) {
-                object.set(local, node);
+                object.set(name, node);
             }
             containers.push(node);
+        }
+
+        /** The local name of the innermost element open, before the one starting is pushed: its parent. */
+        private String enclosing() {
+            return elements.isEmpty() ? "" : elements.peek();
         }
 
         @Override
@@ -195,13 +243,14 @@ final class PayloadReader {
         @Override
         public void endElement(String uri, String local, String qName) {
             JsonNode node = containers.pop();
-            path.pop();
-            // A leaf element becomes a string in its parent.
-            if (node instanceof ObjectNode object && object.isEmpty() && !containers.isEmpty()) {
+            String name = path.pop();
+            elements.pop();
+            // A leaf element becomes a string in its parent; an empty map stays a map.
+            if (node instanceof ObjectNode object && object.isEmpty() && !containers.isEmpty() && !form.maps.containsKey(local)) {
                 JsonNode parent = containers.peek();
                 String value = text.toString();
                 if (parent instanceof ObjectNode p) {
-                    p.put(local, value);
+                    p.put(name, value);
                 } else if (parent instanceof ArrayNode list) {
                     list.set(list.size() - 1, JsonNodeFactory.instance.stringNode(value));
                 }

@@ -14,8 +14,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Requests a second per system (GW-5) on every message call, told in the RateLimit headers of the
- * IETF draft on every answer, and refused with 429 and Retry-After when the bucket is empty.
+ * Requests a second per system (GW-5) on every message and event call, told in the RateLimit
+ * headers of the IETF draft on every answer, and refused with 429 and Retry-After when the bucket
+ * is empty.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
@@ -30,7 +31,8 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/v1/messages", "/api/v1/messages/**");
+        registry.addInterceptor(this).addPathPatterns("/api/v1/messages", "/api/v1/messages/**", "/api/v1/events",
+                "/api/v1/events/**");
     }
 
     @Override

@@ -5,14 +5,16 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import ru.gospochta.notify.NewEvent;
+
 /**
  * A variable of an event type. Values arrive as text; each kind has its form, checked on intake
  * so that a template never shows a malformed amount or a link out of the portal.
  */
 public record Variable(String name, Kind kind, boolean optional) {
 
-    /** Longest text value: a comment or payment details, not a document. */
-    public static final int MAX_TEXT = 2000;
+    /** Longest text value, as the module's API tells its callers. */
+    public static final int MAX_TEXT = NewEvent.MAX_VALUE_LENGTH;
 
     public enum Kind {
         TEXT, DATE, AMOUNT, URL

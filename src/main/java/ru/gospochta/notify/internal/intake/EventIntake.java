@@ -117,14 +117,23 @@ class EventIntake implements Notifications {
         return new EventAccepted(event.id(), event.id(), List.copyOf(planned));
     }
 
+    @Override
+    public void checkAgencyEvent(String type, Map<String, String> variables) {
+        check(type, variables, true);
+    }
+
     private EventType check(NewEvent event) {
-        EventType type = catalogue.type(event.type())
+        return check(event.type(), event.variables(), event.systemId() != null);
+    }
+
+    private EventType check(String code, Map<String, String> variables, boolean fromAgency) {
+        EventType type = catalogue.type(code)
                 .orElseThrow(() -> new EventRefused(List.of(new EventRefused.Problem("type", "unknown-type"))));
         List<EventRefused.Problem> problems = new ArrayList<>();
-        if (type.internal() && event.systemId() != null) {
+        if (type.internal() && fromAgency) {
             problems.add(new EventRefused.Problem("type", "reserved-type"));
         }
-        for (String[] p : type.problems(event.variables())) {
+        for (String[] p : type.problems(variables)) {
             problems.add(new EventRefused.Problem("variables." + p[0], p[1]));
         }
         if (!problems.isEmpty()) {

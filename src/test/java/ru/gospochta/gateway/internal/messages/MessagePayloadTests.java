@@ -26,7 +26,8 @@ class MessagePayloadTests {
     }
 
     static JsonNode xml(String body, List<Violation> violations) {
-        return PayloadReader.xml(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), LIMIT, violations);
+        return PayloadReader.xml(PayloadReader.MESSAGES, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), LIMIT,
+                violations);
     }
 
     static final String GOOD_JSON = """
@@ -157,7 +158,7 @@ class MessagePayloadTests {
         byte[] badXml = GOOD_XML.getBytes(StandardCharsets.UTF_8);
         int at = GOOD_XML.indexOf("Решение") + 2;
         badXml[at] = (byte) 0xFF;
-        assertThatThrownBy(() -> PayloadReader.xml(new ByteArrayInputStream(badXml), LIMIT, new ArrayList<>()))
+        assertThatThrownBy(() -> PayloadReader.xml(PayloadReader.MESSAGES, new ByteArrayInputStream(badXml), LIMIT, new ArrayList<>()))
                 .isInstanceOf(MalformedPayload.class);
         assertThatThrownBy(() -> json("{\"subject\": ")).isInstanceOf(MalformedPayload.class);
         assertThatThrownBy(() -> json("{\"subject\": \"a\", \"subject\": \"b\"}")).isInstanceOf(MalformedPayload.class);
@@ -172,7 +173,8 @@ class MessagePayloadTests {
                 .isInstanceOf(PayloadTooLarge.class);
         String attachment = Base64.getEncoder().encodeToString(new byte[3000]);
         String bigXml = GOOD_XML.replace("JVBERi0xLjQK", attachment);
-        assertThatThrownBy(() -> PayloadReader.xml(new ByteArrayInputStream(bigXml.getBytes(StandardCharsets.UTF_8)), 2000,
-                new ArrayList<>())).isInstanceOf(PayloadTooLarge.class);
+        assertThatThrownBy(() -> PayloadReader.xml(PayloadReader.MESSAGES,
+                new ByteArrayInputStream(bigXml.getBytes(StandardCharsets.UTF_8)), 2000, new ArrayList<>()))
+                .isInstanceOf(PayloadTooLarge.class);
     }
 }
