@@ -80,6 +80,9 @@ class NotifyPipelineTests {
         assertThat(Citizens.text(letters[0])).contains("Статус заявления № 1234567890 на услугу «Выдача паспорта» изменился 20.11.2026",
                 "Отправитель: ФНС России", "/cabinet/mailbox/messages/" + accepted.messageId(),
                 "никогда не просит сообщить пароль");
+        assertThat(letters[0].getHeader("Message-ID")[0]).startsWith("<ntf-" + accepted.notifications().getFirst().notificationId()
+                + ".attempt-1@");
+        assertThat(letters[0].getHeader("DKIM-Signature")).isNotNull();
         assertThat(letters[0].getHeader("List-Unsubscribe")).isNotNull();
         assertThat(letters[0].getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         assertThat(db.sql("SELECT text FROM platform.caught_sms WHERE phone = :p ORDER BY id DESC LIMIT 1")

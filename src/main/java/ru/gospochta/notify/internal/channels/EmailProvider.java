@@ -51,7 +51,7 @@ class EmailProvider implements Provider {
             return Outcome.skipped("no-confirmed-address");
         }
         try {
-            mail.send(new Letter(address.get(), d.subject(), d.text(), d.html(), d.headers()));
+            mail.send(new Letter(address.get(), d.subject(), d.text(), d.html(), d.headers()).withReference(d.reference()));
             return Outcome.delivered();
         } catch (MailNotSent refused) {
             String code = refused.replyCode() > 0 ? "smtp-" + refused.replyCode() : "smtp-unreachable";

@@ -112,7 +112,7 @@ class Composer {
                 ? html.process(c.digest() ? "notify/mail/digest" : "notify/mail/letter", context) : null;
         Item first = items.getFirst();
         String shortText = messages.getMessage("notify.sms.text", new Object[] {first.subject(), first.link()}, RUSSIAN);
-        return Optional.of(new Dispatch(c.id(), c.account(), c.channel(), c.id().toString(), subject, body, htmlBody, shortText,
+        return Optional.of(new Dispatch(c.id(), c.account(), c.channel(), "ntf-" + c.id() + ".attempt-" + c.attempts(), subject, body, htmlBody, shortText,
                 first.link(), headers));
     }
 
