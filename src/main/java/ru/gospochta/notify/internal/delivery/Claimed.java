@@ -14,7 +14,8 @@ import ru.gospochta.notify.Channel;
  */
 record Claimed(UUID id, UUID account, Channel channel, String kind, int attempts, Instant createdAt,
         @Nullable UUID eventId, @Nullable String eventType, @Nullable String category, boolean mandatory,
-        Map<String, String> variables, @Nullable UUID messageId, @Nullable String senderName) {
+        Map<String, String> variables, @Nullable UUID messageId, @Nullable String senderName,
+        @Nullable UUID systemId) {
 
     boolean digest() {
         return "DIGEST".equals(kind);

@@ -101,7 +101,7 @@ public class Dispatcher implements SmartLifecycle {
                             SET status = 'sending', claimed_until = :until, attempts = n.attempts + 1, updated_at = :now
                             FROM due WHERE n.id = due.id
                             RETURNING n.id, n.account, n.channel, n.kind, n.attempts, n.created_at, n.event_id)
-                        SELECT c.*, e.type, e.category, e.mandatory, e.variables, e.message_id, e.sender_name
+                        SELECT c.*, e.type, e.category, e.mandatory, e.variables, e.message_id, e.sender_name, e.system_id
                         FROM claimed c LEFT JOIN notify.events e ON e.id = c.event_id""")
                 .param("until", utc(now.plus(properties.claim()))).param("now", utc(now)).param("batch", properties.batch())
                 .query((rs, i) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("account", UUID.class),
@@ -109,7 +109,7 @@ public class Dispatcher implements SmartLifecycle {
                         rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
                         rs.getObject("event_id", UUID.class), rs.getString("type"), rs.getString("category"),
                         rs.getBoolean("mandatory"), variables(rs.getString("variables")), rs.getObject("message_id", UUID.class),
-                        rs.getString("sender_name")))
+                        rs.getString("sender_name"), rs.getObject("system_id", UUID.class)))
                 .list();
     }
 

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import ru.gospochta.notify.NotificationStatusChanged;
 import ru.gospochta.notify.internal.NotifyProperties;
 
 /**
@@ -28,11 +30,13 @@ class Outcomes {
     private static final int DETAIL = 500;
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     private final NotifyProperties properties;
     private final Clock clock;
 
-    Outcomes(JdbcTemplate jdbc, NotifyProperties properties, Clock clock) {
+    Outcomes(JdbcTemplate jdbc, ApplicationEventPublisher events, NotifyProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
@@ -65,6 +69,11 @@ class Outcomes {
                 default -> throw new IllegalStateException();
             }
             updates.add(new Object[] {status, ts(due), r.provider(), r.outcome().errorCode(), ts(delivered), ts(now), c.id()});
+            if (c.systemId() != null && c.eventId() != null) {
+                // In this transaction: the event registry keeps it for the agency's callback until it is sent.
+                events.publishEvent(new NotificationStatusChanged(c.id(), c.eventId(), c.systemId(), c.channel(), status,
+                        r.outcome().errorCode(), now));
+            }
             attempts.add(new Object[] {c.id(), ts(r.startedAt()), c.channel().name(), r.provider(), status,
                     r.outcome().errorCode(), cut(r.outcome().detail())});
         }
