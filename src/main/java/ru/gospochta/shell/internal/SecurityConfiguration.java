@@ -10,6 +10,7 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -25,7 +26,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Two filter chains: the actuator (HTTP Basic for staff, health and metrics open to probes and
  * scrapers) and every page. Pages are closed unless listed here; CSRF is on everywhere a
- * browser posts; the CSP allows no inline script, so every script ships as a file from the jar.
+ * browser posts, save the one-click unsubscribe that mail clients post to; the CSP allows no
+ * inline script, so every script ships as a file from the jar.
  * A refused request ends on the error pages: 403 for a missing CSRF token or right, and for an
  * anonymous visitor outside the staff area a 404, so a mistyped address does not land a citizen
  * on the staff sign-in and closed addresses look like absent ones.
@@ -40,6 +42,9 @@ class SecurityConfiguration {
     /** The citizen's personal account: reached after signing in at /login. */
     static final String[] CITIZEN_AREAS = {"/cabinet", "/cabinet/**", "/security", "/security/**",
             "/identity-confirmation", "/identity-confirmation/**"};
+
+    /** The target of the List-Unsubscribe header of letters: public, and posted to without a CSRF token. */
+    static final String ONE_CLICK_UNSUBSCRIBE = "/notifications/unsubscribe";
 
     @Bean
     @Order(1)
@@ -67,7 +72,7 @@ class SecurityConfiguration {
                         // The agency API's OpenAPI document is public, like any published contract.
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/login", "/login/**", "/register", "/register/**", "/recover", "/recover/**",
-                                "/contacts/not-me", "/check-letter")
+                                "/contacts/not-me", "/check-letter", ONE_CLICK_UNSUBSCRIBE)
                         .permitAll()
                         .requestMatchers(CITIZEN_AREAS).hasRole("CITIZEN")
                         .requestMatchers("/admin/identity-documents", "/admin/identity-documents/**")
@@ -79,6 +84,10 @@ class SecurityConfiguration {
                         .loginPage("/admin/login")
                         .defaultSuccessUrl("/admin", false)
                         .permitAll())
+                // Mail clients post the one-click unsubscribe (RFC 8058) with no token and no cookies;
+                // the link's own signature is what proves it. Every other post keeps CSRF.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        PathPatternRequestMatcher.pathPattern(HttpMethod.POST, ONE_CLICK_UNSUBSCRIBE)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signInOrNotFound()))
                 .headers(headers -> headers

@@ -97,13 +97,11 @@ class Composer {
                 : items.getFirst().subject();
         Map<String, String> headers = new LinkedHashMap<>();
         String unsubscribeUrl = null;
-        if (!mandatory) {
-            unsubscribeUrl = publicUrl + "/notifications/unsubscribe?t="
-                    + unsubscribe.token(c.account(), category == null ? Category.NEW_SERVICES : category);
-            if (category != null) {
-                headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
-                headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            }
+        // A digest gathers categories, so it has no one category to stop: it points to the settings instead.
+        if (!mandatory && category != null) {
+            unsubscribeUrl = publicUrl + "/notifications/unsubscribe?t=" + unsubscribe.token(c.account(), category);
+            headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+            headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         Context context = new Context(RUSSIAN, Map.of("subject", subject, "items", items, "digest", c.digest(),
                 "unsubscribeUrl", unsubscribeUrl == null ? "" : unsubscribeUrl, "cabinetUrl", publicUrl + "/cabinet"));

@@ -78,6 +78,19 @@ public record Preferences(Map<Category, Row> grid, LetterFormat format, int dige
         return grid.get(category);
     }
 
+    /** These settings with one line of the grid replaced; a mandatory category keeps its forced line. */
+    public Preferences withRow(Category category, Row row) {
+        EnumMap<Category, Row> changed = new EnumMap<>(grid);
+        changed.put(category, row);
+        return new Preferences(changed, format, digestHour, digestDay, digestMonthDay, quietFrom, quietTo, zone,
+                promotionalConsentAt);
+    }
+
+    /** These settings with promotional consent given at {@code at}, or withdrawn when {@code null}. */
+    public Preferences withPromotionalConsent(@Nullable Instant at) {
+        return new Preferences(grid, format, digestHour, digestDay, digestMonthDay, quietFrom, quietTo, zone, at);
+    }
+
     /** The channels beyond the cabinet a notice of this category goes to now. */
     public Set<Channel> channelsFor(Category category, boolean mandatoryNotice) {
         if (category.promotional() && promotionalConsentAt == null) {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,6 +31,11 @@ import ru.gospochta.notify.Frequency;
 /** Reads and writes {@link Preferences}; a citizen without a row has the defaults. */
 @Component
 public class PreferencesStore {
+
+    /** Consent changed by the citizen in «Настройки уведомлений». */
+    public static final String SETTINGS = "settings";
+    /** Consent withdrawn by the one-click unsubscribe link of a letter. */
+    public static final String UNSUBSCRIBE_LINK = "unsubscribe-link";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,13 +63,32 @@ public class PreferencesStore {
         return found;
     }
 
+    /** Saves the settings as the citizen chose them in «Настройки уведомлений». */
     public void save(UUID account, Preferences p, Instant now) {
+        save(account, p, now, SETTINGS);
+    }
+
+    /**
+     * Saves the settings. When promotional consent is given or withdrawn by this save, the change
+     * is written to {@code notify.consent_log} with its source in the same transaction: consent to
+     * promotional mail must be provable, and so must its withdrawal.
+     *
+     * @param consentSource where a change of consent came from, e.g. {@value #SETTINGS} or {@value #UNSUBSCRIBE_LINK}
+     */
+    @Transactional
+    public void save(UUID account, Preferences p, Instant now, String consentSource) {
+        // Locking the row keeps two saves of one account from both logging the same change of consent
+        // (a citizen's very first save has no row to lock yet, which only matters if it races itself).
+        boolean consentBefore = db.sql("SELECT promotional_at IS NOT NULL FROM notify.preferences WHERE account = :account FOR UPDATE")
+                .param("account", account).query(Boolean.class).optional().orElse(false);
+        boolean consentAfter = p.promotionalConsentAt() != null;
         ObjectNode grid = JSON.createObjectNode();
         p.grid().forEach((category, row) -> {
             ObjectNode r = grid.putObject(category.code());
             row.channels().stream().sorted().forEach(c -> r.withArray("channels").add(c.name()));
             r.put("frequency", row.frequency().name());
         });
+        // An unchanged consent keeps the source it was given from; only a change takes this save's source.
         db.sql("""
                         INSERT INTO notify.preferences (account, grid, letter_format, digest_hour, digest_weekday, digest_monthday,
                             quiet_from, quiet_to, time_zone, promotional_at, promotional_source, updated_at)
@@ -73,15 +98,22 @@ public class PreferencesStore {
                             digest_hour = EXCLUDED.digest_hour, digest_weekday = EXCLUDED.digest_weekday,
                             digest_monthday = EXCLUDED.digest_monthday, quiet_from = EXCLUDED.quiet_from,
                             quiet_to = EXCLUDED.quiet_to, time_zone = EXCLUDED.time_zone,
-                            promotional_at = EXCLUDED.promotional_at, promotional_source = EXCLUDED.promotional_source,
+                            promotional_at = EXCLUDED.promotional_at,
+                            promotional_source = CASE WHEN (preferences.promotional_at IS NULL) = (EXCLUDED.promotional_at IS NULL)
+                                THEN preferences.promotional_source ELSE EXCLUDED.promotional_source END,
                             updated_at = EXCLUDED.updated_at""")
                 .param("account", account).param("grid", JSON.writeValueAsString(grid)).param("format", p.format().name())
                 .param("hour", p.digestHour()).param("weekday", p.digestDay().getValue()).param("monthday", p.digestMonthDay())
                 .param("quietFrom", p.quietFrom()).param("quietTo", p.quietTo()).param("zone", p.zone().getId())
                 .param("promotionalAt", utc(p.promotionalConsentAt()))
-                .param("promotionalSource", p.promotionalConsentAt() == null ? null : "preferences")
+                .param("promotionalSource", consentAfter ? consentSource : null)
                 .param("now", utc(now))
                 .update();
+        if (consentBefore != consentAfter) {
+            db.sql("INSERT INTO notify.consent_log (account, given, source, at) VALUES (:account, :given, :source, :at)")
+                    .param("account", account).param("given", consentAfter).param("source", consentSource)
+                    .param("at", utc(now)).update();
+        }
     }
 
     private static Preferences read(ResultSet rs) throws SQLException {
