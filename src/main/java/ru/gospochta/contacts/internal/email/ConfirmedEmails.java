@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import ru.gospochta.contacts.EmailAddress;
@@ -16,7 +15,6 @@ import ru.gospochta.contacts.internal.email.EmailAddresses.Kind;
 import ru.gospochta.identity.AccountsByEmail;
 import ru.gospochta.identity.RecoveryByEmail;
 import ru.gospochta.platform.MailNotSent;
-import ru.gospochta.identity.SignedInFromNewDevice;
 
 /**
  * A confirmed e-mail as a way in (ACC-3: the main address signs in like the phone), as a way to
@@ -65,13 +63,5 @@ class ConfirmedEmails implements AccountsByEmail, RecoveryByEmail {
         } catch (MailNotSent notSent) {
             log.warn("A recovery code letter was not sent: {}", notSent.getMessage());
         }
-    }
-
-    @ApplicationModuleListener
-    void on(SignedInFromNewDevice signIn) {
-        addresses.inForce(signIn.account())
-                .filter(address -> address.status() == EmailAddresses.Status.CONFIRMED)
-                .ifPresent(address -> letters.send(address.address(), "sign-in-alert", signIn.locale(),
-                        Map.of("device", signIn.device(), "sourceIp", signIn.sourceIp())));
     }
 }

@@ -67,8 +67,14 @@ public class EventCatalogue {
                 }
                 templates.put(language, new EventType.DefaultTemplate(tpl.get("subject").asString(), tpl.get("body").asString()));
             }
+            java.util.EnumSet<ru.gospochta.notify.Channel> channels = java.util.EnumSet.of(ru.gospochta.notify.Channel.EMAIL,
+                    ru.gospochta.notify.Channel.SMS, ru.gospochta.notify.Channel.PUSH);
+            if (t.has("channels")) {
+                channels.clear();
+                t.get("channels").forEach(c -> channels.add(ru.gospochta.notify.Channel.valueOf(c.asString())));
+            }
             EventType type = new EventType(code, category, flag(t, "mandatory"), flag(t, "urgent"), flag(t, "internal"),
-                    List.copyOf(variables), Map.copyOf(templates));
+                    java.util.Set.copyOf(channels), List.copyOf(variables), Map.copyOf(templates));
             if (types.put(code, type) != null) {
                 throw new IllegalStateException("event type " + code + " is listed twice");
             }

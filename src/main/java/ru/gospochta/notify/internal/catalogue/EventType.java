@@ -15,10 +15,11 @@ import ru.gospochta.notify.Category;
  *     whatever the preferences say, and never held for a digest
  * @param urgent passes quiet hours
  * @param internal raised only by the portal's own modules, never through the agency API
+ * @param channels the channels beyond the cabinet this type may use; all of them unless the catalogue narrows it
  * @param templates the default template per language ({@code ru}, {@code en})
  */
 public record EventType(String code, Category category, boolean mandatory, boolean urgent, boolean internal,
-        List<Variable> variables, Map<String, DefaultTemplate> templates) {
+        java.util.Set<ru.gospochta.notify.Channel> channels, List<Variable> variables, Map<String, DefaultTemplate> templates) {
 
     public record DefaultTemplate(String subject, String body) {
     }

@@ -26,6 +26,9 @@ final class Planner {
         List<Plan> plans = new ArrayList<>();
         Frequency frequency = preferences.frequency(type.category(), type.mandatory());
         for (Channel channel : preferences.channelsFor(type.category(), type.mandatory())) {
+            if (!type.channels().contains(channel)) {
+                continue;
+            }
             if (frequency.digest()) {
                 if (channel == Channel.EMAIL) {
                     plans.add(new Plan(channel, "waiting-digest", preferences.nextDigest(frequency, now)));
