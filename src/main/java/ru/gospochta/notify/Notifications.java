@@ -15,6 +15,13 @@ public interface Notifications {
     EventAccepted raise(NewEvent event);
 
     /**
+     * Plans the notifications that announce messages already delivered into mailboxes, in the
+     * caller's transaction and in few statements, as the batch API delivers a thousand at once.
+     * The message id is the notifications' event id, so an agency follows them by its message.
+     */
+    void announce(java.util.List<DeliveredMessage> messages);
+
+    /**
      * Checks an event as an agency system would raise it, without raising it: for calls that must
      * be answered like real ones but reach no citizen (a test credential's).
      *

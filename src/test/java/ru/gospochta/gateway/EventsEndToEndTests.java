@@ -74,6 +74,30 @@ class EventsEndToEndTests {
         assertThat(client.getWith(token, "/api/v1/events/" + first).body()).contains("\"email\"", "\"sms\"", "\"delivered\"");
     }
 
+    @Test
+    @DisplayName("NTF-1, NTF-5, GW-3: a message sent through the API is announced by e-mail, and its status shows each channel's notification")
+    void messageIsAnnounced() throws Exception {
+        TokenClient client = new TokenClient(port);
+        CredentialIssuing.Issued key = GatewayFixtures.key(registry, issuing, CredentialKind.LIVE);
+        String token = client.token(key.credential().credential().clientId(), key.secret());
+        Account citizen = citizen(EnumSet.of(Channel.EMAIL));
+
+        HttpResponse<String> sent = client.postWith(token, "/api/v1/messages", """
+                {"recipient": {"snils": "%s"}, "category": "application-status", "subject": "Решение по заявлению",
+                 "body": {"text": "Заявление одобрено."}}""".formatted(citizen.snils()));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        String id = TokenClient.json(sent).get("id").asString();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(letters(address(citizen)))
+                .extracting(Message::getSubject).containsExactly("Новое сообщение: Решение по заявлению"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var status = TokenClient.json(client.getWith(token, "/api/v1/messages/" + id));
+            assertThat(status.get("status").asString()).isEqualTo("delivered");
+            assertThat(status.get("notifications").get(0).get("channel").asString()).isEqualTo("email");
+            assertThat(status.get("notifications").get(0).get("status").asString()).isEqualTo("delivered");
+        });
+    }
+
     private UUID raise(TokenClient client, String token, Account citizen) {
         HttpResponse<String> answer = client.postWith(token, "/api/v1/events", """
                 {"recipient": {"snils": "%s"}, "type": "application-status-changed",

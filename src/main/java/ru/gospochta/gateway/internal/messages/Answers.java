@@ -71,7 +71,13 @@ final class Answers {
         event.put("messageId", status.messageId().toString());
         event.put("type", status.type());
         event.put("createdAt", status.createdAt().toString());
-        event.put("notifications", status.notifications().stream().map(n -> {
+        event.put("notifications", notifications(status));
+        return event;
+    }
+
+    /** Each channel's notification of an event, or of the announcement of a message (GW-3, NTF-5). */
+    static List<Map<String, Object>> notifications(EventStatus status) {
+        return status.notifications().stream().map(n -> {
             Map<String, Object> notification = new LinkedHashMap<>();
             notification.put("id", n.notificationId().toString());
             notification.put("channel", channel(n.channel()));
@@ -87,8 +93,7 @@ final class Answers {
             putIfSet(notification, "deliveredAt", n.deliveredAt());
             notification.put("digest", n.digest());
             return notification;
-        }).toList());
-        return event;
+        }).toList();
     }
 
     /** Channels as the API spells its other codes, in lower case. */

@@ -21,6 +21,8 @@ import ru.gospochta.mailbox.AttachmentsRefused;
 import ru.gospochta.mailbox.MailboxDelivery;
 import ru.gospochta.mailbox.MessageRead;
 import ru.gospochta.mailbox.NewMessage;
+import ru.gospochta.notify.DeliveredMessage;
+import ru.gospochta.notify.Notifications;
 
 /**
  * Accepts agencies' messages (GW-2): the files checked (APL-2), the HTML made safe, the day's quota
@@ -40,8 +42,11 @@ class GatewayMessages {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final Notifications notifications;
+
     GatewayMessages(SentMessages store, Recipients recipients, AttachmentRules attachments, MailboxDelivery mailbox,
-            HtmlBodies html, DailyQuota quota, AuditLog audit, Clock clock) {
+            HtmlBodies html, DailyQuota quota, AuditLog audit, Clock clock, Notifications notifications) {
+        this.notifications = notifications;
         this.audit = audit;
         this.store = store;
         this.recipients = recipients;
@@ -93,6 +98,9 @@ class GatewayMessages {
         store.insertAll(rows);
         if (!deliveries.isEmpty()) {
             mailbox.deliverAll(deliveries);
+            // Announced by the channels each citizen chose for the category, in this same transaction.
+            notifications.announce(deliveries.stream().map(d -> new DeliveredMessage(d.id(), d.account(), d.category(),
+                    d.subject(), d.agencyName(), caller.systemId())).toList());
         }
         List<SentMessage> sent = rows.stream().map(SentMessages.Row::message).toList();
         audit.record(AuditEntry.of("agency-system:" + caller.clientId(), "gateway.messages.accepted",

@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import ru.gospochta.audit.AuditEntry;
 import ru.gospochta.audit.AuditLog;
 import ru.gospochta.audit.AuditOutcome;
+import ru.gospochta.notify.EventStatuses;
 
 /**
  * The public message contract (GW-2, GW-3): {@code POST /api/v1/messages}, {@code POST
@@ -56,8 +57,11 @@ class MessagesApi {
     private final ApiErrors errors;
     private final AuditLog audit;
 
+    private final EventStatuses eventStatuses;
+
     MessagesApi(GatewayMessages messages, SentMessages store, ApiCalls calls, ApiLimits limits,
-            MultipartMessages multiparts, ApiCallers callers, ApiErrors errors, AuditLog audit) {
+            MultipartMessages multiparts, ApiCallers callers, ApiErrors errors, AuditLog audit, EventStatuses eventStatuses) {
+        this.eventStatuses = eventStatuses;
         this.multiparts = multiparts;
         this.audit = audit;
         this.messages = messages;
@@ -132,6 +136,9 @@ class MessagesApi {
             return errors.problem(HttpStatus.NOT_FOUND, "not-found", xml, List.of(), ApiErrors.locale(request));
         }
         Map<String, Object> status = Answers.status(found.get());
+        // Its announcement to the citizen, channel by channel (NTF-5): the message id is the event id.
+        eventStatuses.of(found.get().id(), caller.systemId())
+                .ifPresent(announced -> status.put("notifications", Answers.notifications(announced)));
         return xml ? ok(HttpStatus.OK, Answers.XML, Answers.xmlMessage(status))
                 : ok(HttpStatus.OK, Answers.JSON, Answers.json(status));
     }

@@ -46,6 +46,11 @@ public record EventType(String code, Category category, boolean mandatory, boole
         return problems;
     }
 
+    /** The same type filed under another category: an agency's message is announced in its own category. */
+    public EventType withCategory(Category other) {
+        return new EventType(code, other, mandatory, urgent, internal, channels, variables, templates);
+    }
+
     /** Whether notices of this type reach the citizen whatever the grid says. */
     public boolean alwaysSent() {
         return mandatory || category.mandatory();

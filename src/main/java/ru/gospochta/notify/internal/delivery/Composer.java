@@ -86,7 +86,8 @@ class Composer {
             }
             items.add(item(type.get(), c.variables(), c.senderName(), c.messageId()));
             mandatory = type.get().alwaysSent();
-            category = type.get().category();
+            // The stored category, which for an announced message is the message's own.
+            category = c.category() == null ? type.get().category() : Category.byCode(c.category()).orElse(type.get().category());
         }
         if (items.isEmpty()) {
             return Optional.empty();

@@ -22,6 +22,7 @@ import ru.gospochta.audit.AuditLog;
 import ru.gospochta.audit.AuditOutcome;
 import ru.gospochta.mailbox.MailboxDelivery;
 import ru.gospochta.mailbox.NewMessage;
+import ru.gospochta.notify.DeliveredMessage;
 import ru.gospochta.notify.EventAccepted;
 import ru.gospochta.notify.EventRefused;
 import ru.gospochta.notify.NewEvent;
@@ -57,9 +58,11 @@ class EventIntake implements Notifications {
     private final JdbcClient db;
     private final AuditLog audit;
     private final Clock clock;
+    private final Announcements announcements;
 
     EventIntake(EventCatalogue catalogue, PreferencesStore preferences, Templates templates, MailboxDelivery mailbox,
-            DispatchSignal dispatch, JdbcClient db, AuditLog audit, Clock clock) {
+            DispatchSignal dispatch, JdbcClient db, AuditLog audit, Clock clock, Announcements announcements) {
+        this.announcements = announcements;
         this.catalogue = catalogue;
         this.preferences = preferences;
         this.templates = templates;
@@ -68,6 +71,12 @@ class EventIntake implements Notifications {
         this.db = db;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void announce(List<DeliveredMessage> messages) {
+        announcements.announce(messages, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     @Override
