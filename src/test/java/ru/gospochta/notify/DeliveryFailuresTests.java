@@ -33,6 +33,8 @@ import ru.gospochta.identity.TestCitizens;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.account.Accounts;
 import ru.gospochta.notify.internal.delivery.Dispatcher;
+import ru.gospochta.notify.internal.preferences.Preferences;
+import ru.gospochta.notify.internal.preferences.PreferencesStore;
 import ru.gospochta.platform.MailNotSent;
 import ru.gospochta.platform.OutgoingMail;
 import ru.gospochta.platform.internal.mail.MailCatcher;
@@ -56,6 +58,7 @@ class DeliveryFailuresTests {
     @Autowired JdbcClient db;
     @Autowired MailCatcher catcher;
     @Autowired MutableClock clock;
+    @Autowired PreferencesStore preferences;
 
     @DynamicPropertySource
     static void operators(DynamicPropertyRegistry registry) {
@@ -146,9 +149,10 @@ class DeliveryFailuresTests {
         List<UUID> sent = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Account citizen = TestCitizens.create(accounts, passwords);
-            sent.add(notifications.raise(new NewEvent(UUID.randomUUID(), citizen.id(), "sign-in-alert", Map.of(
-                    "device", "Chrome, Linux", "sourceIp", "203.0.113.7", "time", "20.11.2026 10:0" + i), "identity", null, null))
-                    .notifications().stream()
+            preferences.save(citizen.id(), new Preferences(Map.of(Category.DOCUMENTS_READY, new Preferences.Row(
+                    java.util.EnumSet.of(Channel.SMS), Frequency.EACH_EVENT)), Preferences.LetterFormat.TEXT, 9,
+                    java.time.DayOfWeek.MONDAY, 1, null, null, Preferences.DEFAULT_ZONE, null), clock.instant());
+            sent.add(notifications.raise(event(citizen)).notifications().stream()
                     .filter(p -> p.channel() == Channel.SMS).findFirst().orElseThrow().notificationId());
             dispatcher.dispatchAll();
         }

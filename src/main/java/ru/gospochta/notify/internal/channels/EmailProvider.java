@@ -45,6 +45,11 @@ class EmailProvider implements Provider {
     }
 
     @Override
+    public Optional<String> unreachable(java.util.UUID account) {
+        return emails.deliverableEmail(account).isPresent() ? Optional.empty() : Optional.of("no-confirmed-address");
+    }
+
+    @Override
     public Outcome send(Dispatch d) {
         Optional<String> address = emails.deliverableEmail(d.account());
         if (address.isEmpty()) {

@@ -48,6 +48,11 @@ class PushProvider implements Provider {
     }
 
     @Override
+    public java.util.Optional<String> unreachable(java.util.UUID account) {
+        return subscriptions.of(account).isEmpty() ? java.util.Optional.of("no-subscription") : java.util.Optional.empty();
+    }
+
+    @Override
     public Outcome send(Dispatch d) {
         List<Subscription> browsers = subscriptions.of(d.account());
         if (browsers.isEmpty()) {

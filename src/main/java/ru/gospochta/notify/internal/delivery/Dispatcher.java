@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,7 +122,9 @@ public class Dispatcher implements SmartLifecycle {
         Provider provider = providers.pick(c.channel());
         Outcome outcome;
         try {
-            outcome = composer.compose(c).map(provider::send).orElseGet(() -> Outcome.skipped("nothing-to-send"));
+            Optional<String> unreachable = provider.unreachable(c.account());
+            outcome = unreachable.isPresent() ? Outcome.skipped(unreachable.get())
+                    : composer.compose(c).map(provider::send).orElseGet(() -> Outcome.skipped("nothing-to-send"));
         } catch (RuntimeException e) {
             log.warn("Notification {} failed in provider {}", c.id(), provider.name(), e);
             outcome = Outcome.temporary("internal-error", e.getClass().getSimpleName());

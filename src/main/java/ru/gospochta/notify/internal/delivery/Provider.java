@@ -17,4 +17,12 @@ public interface Provider {
     int priority();
 
     Outcome send(Dispatch dispatch);
+
+    /**
+     * Why this citizen cannot be reached on the channel at all (no confirmed address, no subscribed
+     * browser), asked before the notice is written, so that nothing is rendered for nobody.
+     */
+    default java.util.Optional<String> unreachable(java.util.UUID account) {
+        return java.util.Optional.empty();
+    }
 }
