@@ -11,8 +11,6 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
 import tools.jackson.databind.json.JsonMapper;
 
 import ru.gospochta.notify.Category;
@@ -22,7 +20,6 @@ import ru.gospochta.notify.internal.catalogue.ShownValues;
 import ru.gospochta.notify.internal.preferences.Preferences;
 import ru.gospochta.notify.internal.preferences.PreferencesStore;
 import ru.gospochta.notify.internal.templates.Templates;
-import ru.gospochta.platform.PlatformProperties;
 
 /**
  * Writes a claimed notification out (NTF-4): the event's template filled with its variables, in the
@@ -40,6 +37,14 @@ class Composer {
     record Item(String subject, String body, String sender, String link, @org.jspecify.annotations.Nullable String dueDate,
             @org.jspecify.annotations.Nullable String applicationNumber) {
 
+        /** The event's template filled with its variables, dates and amounts shown as the language writes them. */
+        static Item of(EventType type, Templates.Compiled template, Map<String, String> variables, Locale locale, String sender,
+                String link) {
+            Map<String, String> shown = ShownValues.of(type, variables, locale);
+            Templates.Rendered rendered = template.render(shown);
+            return new Item(rendered.subject(), rendered.body(), sender, link, shown.get("dueDate"), shown.get("applicationNumber"));
+        }
+
         /** The body's lines that hold text, each a paragraph of the HTML letter. */
         public List<String> paragraphs() {
             return body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
@@ -50,24 +55,21 @@ class Composer {
     private final Templates templates;
     private final PreferencesStore preferences;
     private final UnsubscribeTokens unsubscribe;
-    private final TemplateEngine html;
-    private final TextLetters text;
+    private final LetterLayout layout;
     private final MessageSource messages;
     private final JdbcClient db;
     private final String publicUrl;
 
     Composer(EventCatalogue catalogue, Templates templates, PreferencesStore preferences, UnsubscribeTokens unsubscribe,
-            TemplateEngine html, MessageSource messages, JdbcClient db, PlatformProperties platform) {
+            LetterLayout layout, MessageSource messages, JdbcClient db) {
         this.catalogue = catalogue;
         this.templates = templates;
         this.preferences = preferences;
         this.unsubscribe = unsubscribe;
-        this.html = html;
-        this.text = new TextLetters(messages);
+        this.layout = layout;
         this.messages = messages;
         this.db = db;
-        String url = platform.publicUrl().toString();
-        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.publicUrl = layout.publicUrl();
     }
 
     /** The notification written out; empty when its event type left the catalogue or a digest has no events. */
@@ -104,23 +106,18 @@ class Composer {
             headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        Context context = new Context(RUSSIAN, Map.of("subject", subject, "items", items, "digest", c.digest(),
-                "unsubscribeUrl", unsubscribeUrl == null ? "" : unsubscribeUrl, "cabinetUrl", publicUrl + "/cabinet"));
-        String body = text.render(c.digest() ? "notify/mail/digest" : "notify/mail/letter", context);
-        String htmlBody = settings.format() == Preferences.LetterFormat.HTML
-                ? html.process(c.digest() ? "notify/mail/digest" : "notify/mail/letter", context) : null;
+        LetterLayout.Written letter = layout.write(subject, items, c.digest(), unsubscribeUrl, RUSSIAN,
+                settings.format() == Preferences.LetterFormat.HTML);
         Item first = items.getFirst();
         String shortText = messages.getMessage("notify.sms.text", new Object[] {first.subject(), first.link()}, RUSSIAN);
-        return Optional.of(new Dispatch(c.id(), c.account(), c.channel(), "ntf-" + c.id() + ".attempt-" + c.attempts(), subject, body, htmlBody, shortText,
-                first.link(), headers));
+        return Optional.of(new Dispatch(c.id(), c.account(), c.channel(), "ntf-" + c.id() + ".attempt-" + c.attempts(), subject,
+                letter.text(), letter.html(), shortText, first.link(), headers));
     }
 
     private Item item(EventType type, Map<String, String> variables, @org.jspecify.annotations.Nullable String sender,
             @org.jspecify.annotations.Nullable UUID messageId) {
-        Map<String, String> shown = ShownValues.of(type, variables, RUSSIAN);
-        Templates.Rendered rendered = templates.of(type, RUSSIAN).render(shown);
-        return new Item(rendered.subject(), rendered.body(), sender == null ? "" : sender,
-                publicUrl + "/cabinet/mailbox/messages/" + messageId, shown.get("dueDate"), shown.get("applicationNumber"));
+        return Item.of(type, templates.of(type, RUSSIAN), variables, RUSSIAN, sender == null ? "" : sender,
+                publicUrl + "/cabinet/mailbox/messages/" + messageId);
     }
 
     private List<Item> digestItems(UUID digest) {

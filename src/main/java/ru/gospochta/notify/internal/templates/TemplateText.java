@@ -30,10 +30,36 @@ public final class TemplateText {
     private record Section(String name, List<Part> parts) implements Part {
     }
 
-    /** A template that cannot be parsed: a section not closed, closed twice, or a stray brace pair. */
+    /**
+     * A template that cannot be parsed: a section not closed, closed twice, or a stray brace pair.
+     * The reason and the offending fragment let an editor say in its own words what to fix.
+     */
     public static final class Malformed extends RuntimeException {
-        public Malformed(String message) {
+
+        public enum Reason {
+            /** {@code {{#name}}} without its {@code {{/name}}}; the fragment is the name */
+            NOT_CLOSED,
+            /** {@code {{/name}}} with no open section of that name; the fragment is the name */
+            CLOSES_NOTHING,
+            /** braces that are not a tag, e.g. {@code {{first name}}}; the fragment is the text around them */
+            STRAY_BRACES
+        }
+
+        private final Reason reason;
+        private final String fragment;
+
+        Malformed(Reason reason, String fragment, String message) {
             super(message);
+            this.reason = reason;
+            this.fragment = fragment;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        public String fragment() {
+            return fragment;
         }
     }
 
@@ -62,7 +88,7 @@ public final class TemplateText {
                 }
                 case "/" -> {
                     if (open.isEmpty() || !open.getLast().equals(name)) {
-                        throw new Malformed("{{/" + name + "}} closes no open section");
+                        throw new Malformed(Malformed.Reason.CLOSES_NOTHING, name, "{{/" + name + "}} closes no open section");
                     }
                     List<Part> inner = stack.removeLast();
                     stack.getLast().add(new Section(open.removeLast(), List.copyOf(inner)));
@@ -73,7 +99,7 @@ public final class TemplateText {
         }
         literal(stack.getLast(), source.substring(at));
         if (!open.isEmpty()) {
-            throw new Malformed("{{#" + open.getLast() + "}} is not closed");
+            throw new Malformed(Malformed.Reason.NOT_CLOSED, open.getLast(), "{{#" + open.getLast() + "}} is not closed");
         }
         return new TemplateText(source, List.copyOf(stack.getFirst()));
     }
@@ -97,11 +123,21 @@ public final class TemplateText {
 
     private static void literal(List<Part> into, String text) {
         if (text.contains("{{") || text.contains("}}")) {
-            throw new Malformed("«" + text.strip() + "» holds braces that are not a variable");
+            throw new Malformed(Malformed.Reason.STRAY_BRACES, around(text), "«" + text.strip() + "» holds braces that are not a variable");
         }
         if (!text.isEmpty()) {
             into.add(new Literal(text));
         }
+    }
+
+    /** The stray braces up to their closing pair, with a few characters either side: enough to find them, short enough to quote. */
+    private static String around(String text) {
+        int open = text.indexOf("{{");
+        int close = text.indexOf("}}");
+        int at = open < 0 ? close : close < 0 ? open : Math.min(open, close);
+        int closing = text.indexOf("}}", at);
+        int end = Math.min(closing < 0 ? at + 2 : closing + 2, at + 80);
+        return text.substring(Math.max(0, at - 20), Math.min(text.length(), end + 20)).strip();
     }
 
     private static void collect(List<Part> parts, Set<String> names) {

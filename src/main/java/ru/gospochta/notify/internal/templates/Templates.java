@@ -44,10 +44,18 @@ public class Templates {
 
     public Compiled of(EventType type, Locale locale) {
         String language = "en".equals(locale.getLanguage()) ? "en" : "ru";
-        return published(type.code(), language).orElseGet(() -> {
-            EventType.DefaultTemplate d = type.template(Locale.of(language));
-            return new Compiled(type.code(), language, 0, TemplateText.parse(d.subject()), TemplateText.parse(d.body()));
-        });
+        return published(type.code(), language).orElseGet(() -> catalogueDefault(type, language));
+    }
+
+    /** The catalogue's own text for the language, as version 0. */
+    public static Compiled catalogueDefault(EventType type, String language) {
+        EventType.DefaultTemplate d = type.template(Locale.of(language));
+        return new Compiled(type.code(), language, 0, TemplateText.parse(d.subject()), TemplateText.parse(d.body()));
+    }
+
+    /** @throws TemplateText.Malformed when the stored text does not parse, which the editor never lets happen */
+    public static Compiled compile(TemplateVersion v) {
+        return new Compiled(v.eventType(), v.locale(), v.version(), TemplateText.parse(v.subject()), TemplateText.parse(v.body()));
     }
 
     /** Forgets cached versions, after a publication on this node. */

@@ -1,4 +1,8 @@
-/** The citizen's pages of notifications: «Настройки уведомлений» (NTF-3) and the one-click unsubscribe (NTF-6). */
+/**
+ * The notify module's pages: «Настройки уведомлений» and the one-click unsubscribe for citizens
+ * (NTF-3, NTF-6), and the letter templates under {@code /admin/notifications/templates} for
+ * administrators (NTF-4).
+ */
 @NullMarked
 package ru.gospochta.notify.internal.web;
 
