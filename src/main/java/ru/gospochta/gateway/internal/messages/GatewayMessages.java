@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.gospochta.audit.AuditEntry;
 import ru.gospochta.audit.AuditLog;
 import ru.gospochta.audit.AuditOutcome;
+import ru.gospochta.gateway.internal.callbacks.CallbackOutbox;
 import ru.gospochta.identity.Recipients;
 import ru.gospochta.mailbox.AcceptedFile;
 import ru.gospochta.mailbox.AttachmentRules;
@@ -28,7 +29,8 @@ import ru.gospochta.notify.Notifications;
  * Accepts agencies' messages (GW-2): the files checked (APL-2), the HTML made safe, the day's quota
  * counted (GW-5), the recipients found, registration numbers given, and each message put into its
  * citizen's mailbox — all in one transaction, so the 202 that follows means it is stored, and a
- * refusal leaves nothing behind. A test credential's messages go no further than this module.
+ * refusal leaves nothing behind. A test credential's messages go no further than this module. The
+ * system's callbacks of each status are queued in the same transaction (GW-3).
  */
 @Service
 class GatewayMessages {
@@ -39,14 +41,17 @@ class GatewayMessages {
     private final MailboxDelivery mailbox;
     private final HtmlBodies html;
     private final DailyQuota quota;
+    private final CallbackOutbox callbacks;
     private final AuditLog audit;
     private final Clock clock;
 
     private final Notifications notifications;
 
     GatewayMessages(SentMessages store, Recipients recipients, AttachmentRules attachments, MailboxDelivery mailbox,
-            HtmlBodies html, DailyQuota quota, AuditLog audit, Clock clock, Notifications notifications) {
+            HtmlBodies html, DailyQuota quota, CallbackOutbox callbacks, AuditLog audit, Clock clock,
+            Notifications notifications) {
         this.notifications = notifications;
+        this.callbacks = callbacks;
         this.audit = audit;
         this.store = store;
         this.recipients = recipients;
@@ -103,6 +108,7 @@ class GatewayMessages {
                     d.subject(), d.agencyName(), caller.systemId())).toList());
         }
         List<SentMessage> sent = rows.stream().map(SentMessages.Row::message).toList();
+        callbacks.messageStatuses(caller.systemId(), sent.stream().map(GatewayMessages::status).toList());
         audit.record(AuditEntry.of("agency-system:" + caller.clientId(), "gateway.messages.accepted",
                         "system:" + caller.systemId(), AuditOutcome.SUCCESS)
                 .with("messages", Integer.toString(sent.size()))
@@ -113,10 +119,15 @@ class GatewayMessages {
         return sent;
     }
 
-    /** The citizen opened the message: its sender now sees «read». */
+    /** The citizen opened the message: its sender now sees «read», and hears of it if it asked to. */
     @ApplicationModuleListener
     void on(MessageRead read) {
-        store.markRead(read.messageId(), read.at());
+        store.markRead(read.messageId(), read.at()).ifPresent(systemId -> callbacks.messageStatuses(systemId,
+                List.of(new CallbackOutbox.MessageStatus(read.messageId(), "read", null, read.at(), false))));
+    }
+
+    private static CallbackOutbox.MessageStatus status(SentMessage m) {
+        return new CallbackOutbox.MessageStatus(m.id(), m.status(), m.reason(), m.statusAt(), m.sandbox());
     }
 
     private List<List<AcceptedFile>> checkFiles(List<MessageRequest> requests, List<String> paths) {

@@ -70,10 +70,16 @@ class SentMessages {
                 .param("id", id).param("system", systemId).query(SentMessages::map).optional();
     }
 
-    /** The citizen opened it: delivered → read, once. */
-    void markRead(UUID id, Instant at) {
-        db.sql("UPDATE gateway.messages SET status = 'read', read_at = :at WHERE id = :id AND status = 'delivered'")
-                .param("at", utc(at)).param("id", id).update();
+    /**
+     * The citizen opened it: delivered → read, once.
+     *
+     * @return the system that sent it, when this changed its status
+     */
+    Optional<UUID> markRead(UUID id, Instant at) {
+        return db.sql("""
+                UPDATE gateway.messages SET status = 'read', read_at = :at WHERE id = :id AND status = 'delivered'
+                RETURNING system_id""")
+                .param("at", utc(at)).param("id", id).query(UUID.class).optional();
     }
 
     /** Adds to today's count of the system and returns the new total. */

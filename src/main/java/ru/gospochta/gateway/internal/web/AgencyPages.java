@@ -22,9 +22,11 @@ import ru.gospochta.gateway.internal.Credentials;
 import ru.gospochta.gateway.internal.NotInRegistry;
 import ru.gospochta.gateway.internal.Scope;
 import ru.gospochta.gateway.internal.SystemLimits;
+import ru.gospochta.gateway.internal.callbacks.CallbackEndpoints;
+import ru.gospochta.gateway.internal.callbacks.CallbackUrl;
 import ru.gospochta.gateway.internal.messages.ApiLimitsProperties;
 
-/** The agency page's content: its systems, each with its own limits and its keys, newest first. Never a secret. */
+/** The agency page's content: its systems, each with its own limits, its callback and its keys, newest first. Never a secret. */
 @Component
 class AgencyPages {
 
@@ -34,11 +36,13 @@ class AgencyPages {
 
     private final Agencies agencies;
     private final Credentials credentials;
+    private final CallbackEndpoints callbacks;
     private final ApiLimitsProperties defaults;
 
-    AgencyPages(Agencies agencies, Credentials credentials, ApiLimitsProperties defaults) {
+    AgencyPages(Agencies agencies, Credentials credentials, CallbackEndpoints callbacks, ApiLimitsProperties defaults) {
         this.agencies = agencies;
         this.credentials = credentials;
+        this.callbacks = callbacks;
         this.defaults = defaults;
     }
 
@@ -55,9 +59,12 @@ class AgencyPages {
         }
     }
 
-    /** A system's own limits as its form shows them: digits, or empty for the default. */
+    /**
+     * A system's own limits as its form shows them: digits, or empty for the default; its callback
+     * address and when it was set, or {@code null} without one.
+     */
     record SystemLine(UUID id, String name, String addedAt, String requestsPerSecond, String messagesPerDay,
-            List<CredentialLine> credentials) {
+            @Nullable String callbackUrl, @Nullable String callbackSetAt, List<CredentialLine> credentials) {
     }
 
     /** Fills the model of {@code gateway/agency} and names the template. */
@@ -66,8 +73,10 @@ class AgencyPages {
         Map<UUID, List<Credential>> bySystem = credentials.ofAgency(id).stream()
                 .collect(Collectors.groupingBy(Credential::systemId));
         Map<UUID, SystemLimits> limits = agencies.limitsOfSystems(id);
+        Map<UUID, CallbackEndpoints.Shown> callbacksOf = callbacks.ofAgency(id);
         List<SystemLine> systems = agencies.systemsOf(id).stream()
-                .map(s -> line(s, limits.getOrDefault(s.id(), SystemLimits.DEFAULTS), bySystem.getOrDefault(s.id(), List.of())))
+                .map(s -> line(s, limits.getOrDefault(s.id(), SystemLimits.DEFAULTS), callbacksOf.get(s.id()),
+                        bySystem.getOrDefault(s.id(), List.of())))
                 .toList();
         model.addAttribute("agency", agency);
         model.addAttribute("systems", systems);
@@ -78,12 +87,15 @@ class AgencyPages {
         model.addAttribute("defaultMessagesPerDay", defaults.messagesPerDay());
         model.addAttribute("maxRequestsPerSecond", SystemLimits.MAX_REQUESTS_PER_SECOND);
         model.addAttribute("maxMessagesPerDay", SystemLimits.MAX_MESSAGES_PER_DAY);
+        model.addAttribute("maxCallbackUrl", CallbackUrl.MAX_LENGTH);
         return "gateway/agency";
     }
 
-    private static SystemLine line(AgencySystem system, SystemLimits limits, List<Credential> credentials) {
+    private static SystemLine line(AgencySystem system, SystemLimits limits, CallbackEndpoints.@Nullable Shown callback,
+            List<Credential> credentials) {
         return new SystemLine(system.id(), system.name(), moment(system.createdAt()), typed(limits.requestsPerSecond()),
-                typed(limits.messagesPerDay()), credentials.stream().map(CredentialLine::of).toList());
+                typed(limits.messagesPerDay()), callback == null ? null : callback.url().toString(),
+                callback == null ? null : moment(callback.changedAt()), credentials.stream().map(CredentialLine::of).toList());
     }
 
     private static String typed(@Nullable Number value) {

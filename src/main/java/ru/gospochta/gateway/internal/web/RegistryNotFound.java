@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import ru.gospochta.gateway.internal.NotInRegistry;
 
 /** An address naming an agency, system or key that is not there ends on the 404 page. */
-@ControllerAdvice(assignableTypes = {AgencyController.class, CredentialController.class, SystemLimitsController.class})
+@ControllerAdvice(assignableTypes = {AgencyController.class, CredentialController.class, SystemLimitsController.class,
+        CallbackController.class})
 class RegistryNotFound {
 
     @ExceptionHandler(NotInRegistry.class)
