@@ -61,7 +61,7 @@ import ru.gospochta.identity.internal.account.Accounts;
  * (b) latency of the inbox page and of search with 1,000,000 stored messages and 50 concurrent
  * readers, against the same queries sent straight over JDBC.
  * Sizes come from system properties ({@code -Dbench.citizens}, {@code -Dbench.messages},
- * {@code -Dbench.stored}, {@code -Dbench.readers}, {@code -Dbench.seconds}) for a quick run.
+ * {@code -Dbench.stored}, {@code -Dbench.readers}, {@code -Dbench.seconds}, {@code -Dbench.textWait}) for a quick run.
  */
 @IntegrationTest
 @TestPropertySource(properties = {"gospochta.gateway.limits.requests-per-second=1000000",
@@ -73,6 +73,7 @@ class IngestAndReadBenchmark {
     static final int STORED = Integer.getInteger("bench.stored", 1_000_000);
     static final int READERS = Integer.getInteger("bench.readers", 50);
     static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    static final int TEXT_WAIT = Integer.getInteger("bench.textWait", 120);
     static final int BATCH = 1000;
     static final int SENDERS = 4;
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -190,13 +191,26 @@ class IngestAndReadBenchmark {
         return MESSAGES / seconds(started);
     }
 
-    /** Attachments' text is read after delivery; how fast it catches up, counted from the start of the ingest. */
+    /**
+     * Attachments' text is read after delivery; how fast it catches up, counted from the start of the
+     * ingest, waiting at most {@code bench.textWait} seconds. What is left then is dropped from the
+     * queue, so the reading step measures pages and search rather than a backlog of PDFs.
+     */
     double awaitAttachmentText(long started) throws InterruptedException {
         long files = db.sql("SELECT count(*) FROM mailbox.attachments").query(Long.class).single();
-        while (db.sql("SELECT count(*) FROM mailbox.attachments WHERE text_pending").query(Long.class).single() > 0) {
+        long until = System.nanoTime() + Duration.ofSeconds(TEXT_WAIT).toNanos();
+        long pending = files;
+        while (pending > 0 && System.nanoTime() < until) {
             Thread.sleep(200);
+            pending = db.sql("SELECT count(*) FROM mailbox.attachments WHERE text_pending").query(Long.class).single();
         }
-        return files / seconds(started);
+        double rate = (files - pending) / seconds(started);
+        if (pending > 0) {
+            System.out.printf("%nAttachment text: %,d of %,d files still waiting after %d s; left out of the rest of the run.%n",
+                    pending, files, TEXT_WAIT);
+            db.sql("UPDATE mailbox.attachments SET text_pending = false WHERE text_pending").update();
+        }
+        return rate;
     }
 
     /** The rows the API wrote, copied out, deleted and copied in again: the floor for the same data. */

@@ -2,6 +2,7 @@ package ru.gospochta.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,6 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 import ru.gospochta.IntegrationTest;
 import ru.gospochta.TestStaff;
 import ru.gospochta.WebClient;
+import ru.gospochta.identity.TestCitizens;
+import ru.gospochta.identity.internal.account.Account;
+import ru.gospochta.identity.internal.account.Accounts;
+import ru.gospochta.notify.NewEvent;
+import ru.gospochta.notify.Notifications;
 import ru.gospochta.platform.internal.mail.MailCatcher;
 
 /** Letters are signed with DKIM; what the catcher received over SMTP is checked by a verifier of another make. */
@@ -50,6 +56,8 @@ class DkimTests {
     @Autowired DataDirectory dataDirectory;
     @Autowired JdbcClient db;
     @Autowired PasswordEncoder passwords;
+    @Autowired Accounts accounts;
+    @Autowired Notifications notifications;
     @LocalServerPort int port;
 
     String recordName;
@@ -92,6 +100,38 @@ class DkimTests {
         assertThat(signed.stream().filter("from"::equals).count()).as("From is over-signed").isEqualTo(2);
         assertThat(messageId).isEqualTo("<ntf-42.attempt-1@gospochta.local>");
         assertThat(header(received, "Message-ID")).isEqualTo(messageId);
+    }
+
+    @Test
+    @DisplayName("NTF-5: a letter the notification pipeline made from an event verifies with the independent verifier")
+    void pipelineLetterVerifies() throws Exception {
+        Account citizen = TestCitizens.create(accounts, passwords);
+        String to = "pipeline-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
+        db.sql("""
+                        INSERT INTO contacts.email_addresses (id, account_id, kind, address, status, created_at, confirmed_at)
+                        VALUES (:id, :account, 'PRIMARY', :address, 'CONFIRMED', now(), now())""")
+                .param("id", UUID.randomUUID()).param("account", citizen.id()).param("address", to).update();
+        notifications.raise(new NewEvent(UUID.randomUUID(), citizen.id(), "charge-issued", Map.of("operationId", "18810177",
+                "date", "2026-11-20", "amount", "1500.00", "paymentDetails", "УФК по г. Москве, ИНН 7707329152",
+                "link", "/cabinet/payments/18810177"), "system:test", null, null));
+
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> letterCount(to) == 1);
+        byte[] received = readOverImap(to);
+
+        assertThat(IndependentDkimVerifier.verify(received, recordName, recordValue)).hasSize(1);
+        assertThat(header(received, "Message-ID")).startsWith("<ntf-");
+    }
+
+    private int letterCount(String to) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", catcher.imapPort(), to, "any password");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            return inbox.getMessageCount();
+        } finally {
+            store.close();
+        }
     }
 
     @Test
