@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -156,6 +158,26 @@ final class PdfFiles {
                 out.write(operators.getBytes(StandardCharsets.ISO_8859_1));
             }
             page.setContents(content);
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A page drawn by {@code count} tiny content streams: a file that costs little to make and much to scan badly. */
+    static byte[] manyStreams(int count) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            List<PDStream> streams = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                PDStream stream = new PDStream(document);
+                try (OutputStream out = stream.createOutputStream()) {
+                    out.write("q Q\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                streams.add(stream);
+            }
+            page.setContents(streams);
             return save(document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

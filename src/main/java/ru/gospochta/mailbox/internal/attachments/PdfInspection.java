@@ -116,15 +116,19 @@ final class PdfInspection {
         return at;
     }
 
-    /** Whether the dictionary between the object's header and this stream keyword says /Subtype /Image. */
+    /**
+     * Whether the dictionary between the object's header and this stream keyword says /Subtype
+     * /Image. The searches end at the keyword: one running on to the next /Subtype in the file
+     * made a PDF of many streams cost the square of its size.
+     */
     private static boolean isImage(byte[] pdf, int streamAt) {
         int from = Math.max(0, streamAt - 4096);
         int header = from;
-        for (int i = Signatures.indexOf(pdf, OBJ, from); i >= 0 && i < streamAt; i = Signatures.indexOf(pdf, OBJ, i + 1)) {
+        for (int i = Signatures.indexOf(pdf, OBJ, from, streamAt); i >= 0; i = Signatures.indexOf(pdf, OBJ, i + 1, streamAt)) {
             header = i;
         }
-        for (int i = Signatures.indexOf(pdf, SUBTYPE, header); i >= 0 && i < streamAt;
-                i = Signatures.indexOf(pdf, SUBTYPE, i + 1)) {
+        for (int i = Signatures.indexOf(pdf, SUBTYPE, header, streamAt); i >= 0;
+                i = Signatures.indexOf(pdf, SUBTYPE, i + 1, streamAt)) {
             int value = i + SUBTYPE.length;
             while (value < streamAt && isWhiteSpace(pdf[value])) {
                 value++;
