@@ -2,9 +2,11 @@ package ru.gospochta.mailbox.attachments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static ru.gospochta.mailbox.attachments.AttachmentFiles.MB;
 import static ru.gospochta.mailbox.attachments.AttachmentFiles.utf8;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -230,6 +232,17 @@ class AttachmentRulesTests {
                         new AttachmentsRefused.Problem(4, "Архив.zip", Reason.ARCHIVE),
                         new AttachmentsRefused.Problem(5, "Пустой.xml", Reason.EMPTY),
                         new AttachmentsRefused.Problem(6, "Макросы.docm", Reason.MACROS)));
+    }
+
+    @Test
+    @DisplayName("APL-2: a PDF of twenty thousand tiny streams is checked in a moment, not in a time growing with the square of its size")
+    void checksManyStreamsQuickly() {
+        byte[] pdf = PdfFiles.manyStreams(20_000);
+
+        List<AcceptedFile> accepted = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> RULES.acceptAll(List.of(new IncomingFile("Опись.pdf", pdf, PDF))));
+
+        assertThat(accepted).extracting(AcceptedFile::mediaType).containsExactly(PDF);
     }
 
     @Test

@@ -1,18 +1,12 @@
 package ru.gospochta.mailbox.internal.attachments;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.contentstream.operator.Operator;
-import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 
 import ru.gospochta.mailbox.AttachmentsRefused.Reason;
 
@@ -62,7 +56,7 @@ final class PdfInspection {
 
     private static String text(PDDocument document, TextCollector text) {
         try {
-            new Stripper(text).writeText(document, Writer.nullWriter());
+            PdfText.read(document, text);
         } catch (TextCollector.Enough enough) {
             return text.text();
         } catch (Exception | StackOverflowError e) {
@@ -122,15 +116,19 @@ final class PdfInspection {
         return at;
     }
 
-    /** Whether the dictionary between the object's header and this stream keyword says /Subtype /Image. */
+    /**
+     * Whether the dictionary between the object's header and this stream keyword says /Subtype
+     * /Image. The searches end at the keyword: one running on to the next /Subtype in the file
+     * made a PDF of many streams cost the square of its size.
+     */
     private static boolean isImage(byte[] pdf, int streamAt) {
         int from = Math.max(0, streamAt - 4096);
         int header = from;
-        for (int i = Signatures.indexOf(pdf, OBJ, from); i >= 0 && i < streamAt; i = Signatures.indexOf(pdf, OBJ, i + 1)) {
+        for (int i = Signatures.indexOf(pdf, OBJ, from, streamAt); i >= 0; i = Signatures.indexOf(pdf, OBJ, i + 1, streamAt)) {
             header = i;
         }
-        for (int i = Signatures.indexOf(pdf, SUBTYPE, header); i >= 0 && i < streamAt;
-                i = Signatures.indexOf(pdf, SUBTYPE, i + 1)) {
+        for (int i = Signatures.indexOf(pdf, SUBTYPE, header, streamAt); i >= 0;
+                i = Signatures.indexOf(pdf, SUBTYPE, i + 1, streamAt)) {
             int value = i + SUBTYPE.length;
             while (value < streamAt && isWhiteSpace(pdf[value])) {
                 value++;
@@ -150,43 +148,5 @@ final class PdfInspection {
     /** A character that continues a PDF name, as opposed to white space or a delimiter. */
     private static boolean isRegular(byte b) {
         return !isWhiteSpace(b) && "()<>[]{}/%".indexOf(b) < 0;
-    }
-
-    /** PDFBox's text reader, writing into the bounded collector and watching the clock. */
-    private static final class Stripper extends PDFTextStripper {
-
-        private final TextCollector text;
-        private int operators;
-
-        Stripper(TextCollector text) {
-            this.text = text;
-            // The overlap check (fake bold drawn twice) keeps every glyph of a page in sorted maps and
-            // costs most of the reading time; a word indexed twice is the same word to search.
-            setSuppressDuplicateOverlappingText(false);
-        }
-
-        @Override
-        protected void writeString(String piece, List<TextPosition> positions) {
-            text.append(piece);
-        }
-
-        @Override
-        protected void writeWordSeparator() {
-            text.separate();
-        }
-
-        @Override
-        protected void writeLineSeparator() {
-            text.separate();
-        }
-
-        @Override
-        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-            // A page of a million drawing operators has no text to give but could hold the thread for minutes.
-            if ((++operators & 0x3FF) == 0) {
-                text.checkTime();
-            }
-            super.processOperator(operator, operands);
-        }
     }
 }

@@ -32,18 +32,43 @@ final class TextCollector {
      * white space one space, so a crafted file cannot make the index row fail or balloon.
      */
     void append(CharSequence piece) {
+        String string = piece.toString();
+        append(string.toCharArray(), 0, string.length());
+    }
+
+    /**
+     * Adds {@code chars[from, to)} as {@link #append(CharSequence)} does. Ordinary letters are
+     * copied a stretch at a time: the PDF reader hands over every line it reads this way.
+     */
+    void append(char[] chars, int from, int to) {
         checkTime();
-        for (int i = 0; i < piece.length(); i++) {
-            char c = piece.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < piece.length() && Character.isLowSurrogate(piece.charAt(i + 1))) {
-                put(c, piece.charAt(++i));
-            } else if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSurrogate(c)
-                    || c == '\u00A0') {
-                pendingSpace = true;
-            } else {
-                put(c);
+        int stretch = from;
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (isOrdinary(c)) {
+                continue;
             }
+            putAll(chars, stretch, i);
+            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars[i + 1])) {
+                put(c, chars[++i]);
+            } else {
+                pendingSpace = true;
+            }
+            stretch = i + 1;
         }
+        putAll(chars, stretch, to);
+    }
+
+    /**
+     * Neither white space, a control character nor half of a surrogate pair. Below U+1680 (the
+     * first white space past Latin-1) that is a comparison or two, which is where Latin and
+     * Cyrillic letters are.
+     */
+    private static boolean isOrdinary(char c) {
+        if (c < '\u1680') {
+            return c > ' ' && (c < '\u007F' || c > '\u00A0');
+        }
+        return !Character.isSurrogate(c) && !Character.isWhitespace(c);
     }
 
     /** Marks the end of a word-separating unit (a paragraph, a cell) so that its words do not run together. */
@@ -61,9 +86,16 @@ final class TextCollector {
         return text.toString();
     }
 
-    private void put(char c) {
-        room(1);
-        text.append(c);
+    /** As much of a stretch of ordinary letters as fits; none of them is half of a pair. */
+    private void putAll(char[] chars, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        int fits = Math.min(to - from, room(1));
+        text.append(chars, from, fits);
+        if (fits < to - from) {
+            throw new Enough();
+        }
     }
 
     /** A letter outside the Basic Multilingual Plane goes in whole or not at all. */
@@ -72,7 +104,8 @@ final class TextCollector {
         text.append(high).append(low);
     }
 
-    private void room(int chars) {
+    /** Makes room for at least {@code chars}, the pending space first; returns how many would fit. */
+    private int room(int chars) {
         boolean space = pendingSpace && !text.isEmpty();
         if (text.length() + chars + (space ? 1 : 0) > maxChars) {
             throw new Enough();
@@ -81,5 +114,6 @@ final class TextCollector {
             text.append(' ');
         }
         pendingSpace = false;
+        return maxChars - text.length();
     }
 }
