@@ -78,7 +78,7 @@ class PushNotificationTests {
         assertThat(payload.get("url").asString()).isEqualTo("/cabinet/mailbox/messages/" + accepted.messageId());
         UUID notification = accepted.notifications().getFirst().notificationId();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(db.sql(
-                "SELECT status || ':' || provider FROM notify.notifications WHERE id = :id").param("id", notification)
+                "SELECT status || ':' || coalesce(provider, '') FROM notify.notifications WHERE id = :id").param("id", notification)
                 .query(String.class).single()).isEqualTo("delivered:web-push"));
     }
 }

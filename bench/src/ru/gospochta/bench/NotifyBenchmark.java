@@ -1,0 +1,529 @@
+package ru.gospochta.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sql.DataSource;
+
+import com.sun.management.OperatingSystemMXBean;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+
+import ru.gospochta.IntegrationTest;
+import ru.gospochta.identity.TestCitizens;
+import ru.gospochta.notify.NewEvent;
+import ru.gospochta.notify.Notifications;
+import ru.gospochta.notify.internal.NotifyProperties;
+import ru.gospochta.notify.internal.delivery.Dispatcher;
+import ru.gospochta.platform.MailProperties;
+import ru.gospochta.platform.internal.mail.MailCatcher;
+
+/**
+ * Issue #6's benchmark (NTF-5), printed as tables:
+ * (a) e-mails rendered, stamped, DKIM-signed and accepted by the local SMTP server (the mail
+ * catcher) per second: events raised for as many citizens with confirmed addresses while the
+ * dispatcher is stopped, then timed from its start until every e-mail notification is delivered —
+ * against a raw baseline in the same run: a plain Jakarta Mail loop sending the very letters the
+ * catcher received, unsigned, on as many threads as the dispatcher has workers, each thread on one
+ * connection of its own; both after a warm-up round of a tenth of the letters (at least 1,000), and
+ * each with the CPU time a letter cost in this JVM and in PostgreSQL, which other load on the
+ * machine hardly moves;
+ * (b) event-to-SMTP latency while events are raised at a steady rate (500 a second for 20 s) from
+ * a few threads with the dispatcher running: from the moment {@code raise} is called to the
+ * moment the catcher stored the letter.
+ * Targets of the issue are printed beside the figures, not asserted. Run alone with
+ * {@code ./bench/run -Dtest=NotifyBenchmark}; sizes come from system properties
+ * ({@code -Dbench.letters}, {@code -Dbench.rate}, {@code -Dbench.seconds}, {@code -Dbench.raisers}),
+ * e.g. a quick run:
+ * {@code ./bench/run -Dtest=NotifyBenchmark -DbenchArgs="-Dbench.letters=2000 -Dbench.seconds=5"}.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "logging.level.ru.gospochta=WARN")
+class NotifyBenchmark {
+
+    static final int LETTERS = Integer.getInteger("bench.letters", 20_000);
+    static final int RATE = Integer.getInteger("bench.rate", 500);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    static final int RAISERS = Integer.getInteger("bench.raisers", 4);
+    static final String TYPE = "application-status-changed";
+    /**
+     * The citizens share this many addresses. The catcher looks a recipient's mailbox up by walking
+     * every mailbox it has; with one for each of tens of thousands of citizens that walk, not the
+     * letter, would be what both sides of the comparison measure.
+     */
+    static final int MAILBOXES = 1000;
+
+    @Autowired DataSource dataSource;
+    @Autowired JdbcClient db;
+    @Autowired PasswordEncoder passwords;
+    @Autowired Notifications notifications;
+    @Autowired Dispatcher dispatcher;
+    @Autowired NotifyProperties notify;
+    @Autowired MailProperties mail;
+    @Autowired MailCatcher catcher;
+
+    final NewEvent.Sender agency = new NewEvent.Sender(UUID.randomUUID(), "Федеральная налоговая служба");
+
+    @Test
+    void run() throws Exception {
+        int warmUp = Math.max(1000, LETTERS / 10);
+        List<Citizen> citizens = seedCitizens(Math.max(LETTERS, RATE * SECONDS) + warmUp);
+        throughput(citizens.subList(0, LETTERS), citizens.subList(citizens.size() - warmUp, citizens.size()));
+        latency(citizens.subList(0, citizens.size() - warmUp));
+    }
+
+    record Citizen(UUID account, String address) {
+    }
+
+    // --- (a) throughput -----------------------------------------------------------------------
+
+    /** A warm-up round through both first, so that neither pays for the JIT compiling its code. */
+    void throughput(List<Citizen> citizens, List<Citizen> warmUp) throws Exception {
+        dispatcher.stop();
+        rawBaseline(caught(pipeline(warmUp).events()));
+
+        Pipeline measured = pipeline(citizens);
+        List<Caught> letters = caught(measured.events());
+        Cpu before = Cpu.now(db);
+        double rawRate = rawBaseline(letters);
+        Cpu rawCpu = Cpu.now(db).minus(before);
+        double pipelineRate = measured.rate();
+        Cpu pipelineCpu = measured.cpu();
+        double raiseRate = measured.raiseRate();
+        int workers = notify.workers();
+        table("E-mails rendered, DKIM-signed and accepted by the local SMTP server, " + String.format("%,d", citizens.size())
+                        + " letters (about " + averageSize(letters) / 1024 + " KB), " + workers + " workers, SMTP pool "
+                        + mail.smtp().poolSize(),
+                List.of("", "rate", "CPU/letter", "of it PG", "target"),
+                List.of(List.of("pipeline: dispatcher → stamp, DKIM, SMTP", perSecond(pipelineRate),
+                                pipelineCpu.perLetter(citizens.size()), pipelineCpu.postgresPerLetter(citizens.size()), "≥ 1,000/s"),
+                        List.of("Jakarta Mail loop, unsigned (baseline)", perSecond(rawRate), rawCpu.perLetter(letters.size()),
+                                rawCpu.postgresPerLetter(letters.size()), ""),
+                        List.of("ratio pipeline / baseline", String.format("%.2f", pipelineRate / rawRate), "", "", "≥ 0.5"),
+                        List.of("(events raised beforehand, " + RAISERS + " threads)", perSecond(raiseRate), "", "", "")));
+    }
+
+    /** What one round through the pipeline took: its events, letters a second, CPU, and how fast the events were raised. */
+    record Pipeline(List<UUID> events, double rate, Cpu cpu, double raiseRate) {
+    }
+
+    /** Raises an event for each citizen while the dispatcher is stopped, then times it from its start until all are sent. */
+    Pipeline pipeline(List<Citizen> citizens) throws Exception {
+        List<UUID> events = new ArrayList<>(Collections.nCopies(citizens.size(), (UUID) null));
+        long raising = System.nanoTime();
+        inParallel(RAISERS, citizens.size(), i -> events.set(i, raise(citizens.get(i), i)));
+        double raiseRate = citizens.size() / seconds(raising);
+
+        Cpu before = Cpu.now(db);
+        long started = System.nanoTime();
+        dispatcher.start();
+        awaitNothingDue();
+        double rate = citizens.size() / seconds(started);
+        Cpu cpu = Cpu.now(db).minus(before);
+        dispatcher.stop();
+        requireDelivered(events);
+        return new Pipeline(events, rate, cpu, raiseRate);
+    }
+
+    /** The same letters as the catcher received them — subject, text, HTML, headers — sent unsigned, nothing stamped. */
+    double rawBaseline(List<Caught> letters) throws Exception {
+        Properties settings = new Properties();
+        settings.setProperty("mail.smtp.connectiontimeout", "10000");
+        settings.setProperty("mail.smtp.timeout", "10000");
+        Session session = Session.getInstance(settings);
+        InternetAddress from = new InternetAddress(mail.fromAddress(), mail.fromName(), "UTF-8");
+        int threads = notify.workers();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long started = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                Transport transport = session.getTransport("smtp");
+                transport.connect(catcher.host(), catcher.smtpPort(), null, null);
+                try {
+                    for (int i = next.getAndIncrement(); i < letters.size(); i = next.getAndIncrement()) {
+                        MimeMessage letter = letters.get(i).compose(session, from);
+                        transport.sendMessage(letter, letter.getAllRecipients());
+                    }
+                } finally {
+                    transport.close();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return letters.size() / seconds(started);
+    }
+
+    /**
+     * A letter the catcher received, taken apart. The baseline sends it to the address with a prefix,
+     * so that the catcher makes a mailbox for each of its letters as it did for the pipeline's.
+     */
+    record Caught(String to, String subject, String text, String html, Map<String, String> headers, int size) {
+
+        MimeMessage compose(Session session, InternetAddress from) throws Exception {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(from);
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse("raw-" + to, true));
+            message.setSubject(subject, "UTF-8");
+            message.setSentDate(new Date());
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(text, "UTF-8");
+            MimeBodyPart rich = new MimeBodyPart();
+            rich.setText(html, "UTF-8", "html");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative.addBodyPart(plain);
+            alternative.addBodyPart(rich);
+            message.setContent(alternative);
+            headers.forEach((name, value) -> {
+                try {
+                    message.setHeader(name, value);
+                } catch (MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            message.saveChanges();
+            return message;
+        }
+    }
+
+    List<Caught> caught(List<UUID> events) throws Exception {
+        Map<UUID, UUID> notices = emailNotices(events);
+        List<Caught> letters = new ArrayList<>(events.size());
+        for (MimeMessage letter : catcher.letters()) {
+            UUID notice = notificationOf(letter);
+            if (notice == null || !notices.containsKey(notice)) {
+                continue;
+            }
+            Multipart parts = (Multipart) letter.getContent();
+            String text = null;
+            String html = null;
+            for (int p = 0; p < parts.getCount(); p++) {
+                BodyPart part = parts.getBodyPart(p);
+                if (part.isMimeType("text/plain")) {
+                    text = (String) part.getContent();
+                } else if (part.isMimeType("text/html")) {
+                    html = (String) part.getContent();
+                }
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String name : List.of("List-Unsubscribe", "List-Unsubscribe-Post")) {
+                String[] value = letter.getHeader(name);
+                if (value != null) {
+                    headers.put(name, value[0]);
+                }
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            letter.writeTo(bytes);
+            letters.add(new Caught(letter.getAllRecipients()[0].toString(), letter.getSubject(), text, html, headers,
+                    bytes.size()));
+        }
+        if (letters.size() != events.size()) {
+            throw new IllegalStateException("the catcher holds " + letters.size() + " of " + events.size() + " letters");
+        }
+        return letters;
+    }
+
+    static int averageSize(List<Caught> letters) {
+        return (int) letters.stream().mapToInt(Caught::size).average().orElse(0);
+    }
+
+    // --- (b) latency --------------------------------------------------------------------------
+
+    void latency(List<Citizen> citizens) throws Exception {
+        dispatcher.start();
+        int total = RATE * SECONDS;
+        Map<UUID, Instant> raisedAt = new ConcurrentHashMap<>();
+        long periodNanos = 1_000_000_000L * RAISERS / RATE;
+        AtomicInteger next = new AtomicInteger();
+        long started = System.nanoTime() + 50_000_000L;
+        long[] finished = new long[RAISERS];
+        ExecutorService pool = Executors.newFixedThreadPool(RAISERS);
+        List<Future<?>> done = new ArrayList<>();
+        for (int r = 0; r < RAISERS; r++) {
+            int raiser = r;
+            done.add(pool.submit(() -> {
+                // Open loop: each raiser keeps its own schedule, and one that falls behind catches up without waiting.
+                long due = started + periodNanos * raiser / RAISERS;
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement(), due += periodNanos) {
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    Instant at = Instant.now();
+                    raisedAt.put(raise(citizens.get(i % citizens.size()), LETTERS + i), at);
+                }
+                finished[raiser] = System.nanoTime();
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        long last = Arrays.stream(finished).max().orElseThrow();
+        double achieved = total / ((last - started) / 1e9);
+        awaitNothingDue();
+        List<UUID> events = new ArrayList<>(raisedAt.keySet());
+        requireDelivered(events);
+
+        Map<UUID, UUID> notices = emailNotices(events);
+        List<Long> millis = new ArrayList<>(total);
+        long firstRaised = raisedAt.values().stream().mapToLong(Instant::toEpochMilli).min().orElseThrow();
+        long lastStored = firstRaised;
+        for (MimeMessage letter : catcher.letters()) {
+            UUID notice = notificationOf(letter);
+            UUID event = notice == null ? null : notices.get(notice);
+            if (event != null) {
+                long stored = letter.getReceivedDate().getTime();
+                millis.add(stored - raisedAt.get(event).toEpochMilli());
+                lastStored = Math.max(lastStored, stored);
+            }
+        }
+        Collections.sort(millis);
+        double sent = millis.size() / ((lastStored - firstRaised) / 1e3);
+        table("Event-to-SMTP latency at " + RATE + " events/s for " + SECONDS + " s, " + RAISERS + " raising threads, "
+                        + notify.workers() + " workers",
+                List.of("", "p50", "p95", "p99", "target"),
+                List.of(List.of("raise() called → letter stored by SMTP", ms(millis, 0.50), ms(millis, 0.95), ms(millis, 0.99),
+                                "p95 ≤ 1 s"),
+                        List.of("events raised (" + String.format("%,d", millis.size()) + ")", perSecond(achieved), "", "",
+                                RATE + "/s"),
+                        List.of("letters stored, first raise to last letter", perSecond(sent), "", "", "")));
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    /**
+     * CPU time used so far by this JVM (the pipeline, the catcher and the baseline alike) and by the
+     * PostgreSQL server's processes, read from /proc: unlike a rate, it hardly moves with the load
+     * other work puts on the machine. Zero for PostgreSQL where /proc cannot be read.
+     */
+    record Cpu(long jvmNanos, long postgresNanos) {
+
+        static Cpu now(JdbcClient db) {
+            long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            return new Cpu(jvm, postgres(db.sql("SELECT pg_backend_pid()").query(Integer.class).single()));
+        }
+
+        /** A PostgreSQL process that ended in between takes its time along; what is left is never below zero. */
+        Cpu minus(Cpu earlier) {
+            return new Cpu(jvmNanos - earlier.jvmNanos, Math.max(0, postgresNanos - earlier.postgresNanos));
+        }
+
+        String perLetter(int letters) {
+            return String.format("%.2f ms", (jvmNanos + postgresNanos) / 1e6 / letters);
+        }
+
+        String postgresPerLetter(int letters) {
+            return String.format("%.2f ms", postgresNanos / 1e6 / letters);
+        }
+
+        /** The server process and every process it started (backends, writers), in nanoseconds. */
+        static long postgres(int backend) {
+            try {
+                long server = Long.parseLong(stat(Path.of("/proc", Integer.toString(backend)))[1]);
+                long ticks = 0;
+                try (var all = Files.list(Path.of("/proc"))) {
+                    for (Path process : all.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                        String[] fields = stat(process);
+                        if (fields.length > 13 && (Long.parseLong(fields[1]) == server
+                                || process.getFileName().toString().equals(Long.toString(server)))) {
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        }
+                    }
+                }
+                return ticks * 10_000_000L;
+            } catch (IOException | RuntimeException unreadable) {
+                return 0;
+            }
+        }
+
+        /** The fields of /proc/<pid>/stat after the command name: state, ppid, …, utime at 11, stime at 12 (clock ticks of 10 ms). */
+        static String[] stat(Path process) {
+            try {
+                String line = Files.readString(process.resolve("stat"));
+                return line.substring(line.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException gone) {
+                return new String[0];
+            }
+        }
+    }
+
+    /** Citizens with a confirmed main address (one of {@link #MAILBOXES}), copied straight into the accounts and addresses tables. */
+    List<Citizen> seedCitizens(int count) throws Exception {
+        List<Citizen> all = new ArrayList<>(count);
+        StringBuilder accounts = new StringBuilder();
+        StringBuilder addresses = new StringBuilder();
+        String hash = passwords.encode(TestCitizens.PASSWORD);
+        long base = ThreadLocalRandom.current().nextLong(100_000_000L, 800_000_000L);
+        for (int i = 0; i < count; i++) {
+            String body = String.format("%09d", base + i);
+            String snils = body + TestCitizens.snilsCheck(body);
+            Citizen citizen = new Citizen(UUID.randomUUID(), "c" + base + "-" + (i % MAILBOXES) + "@example.ru");
+            all.add(citizen);
+            accounts.append(citizen.account()).append('\t').append("+7900").append(String.format("%07d", (base + i) % 10_000_000))
+                    .append('\t').append(snils).append("\tИванов\tИван\t1980-01-01\t4506\t123456\tг. Москва\tACTIVE\t")
+                    .append(hash).append("\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\n");
+            addresses.append(UUID.randomUUID()).append('\t').append(citizen.account()).append("\tPRIMARY\t").append(citizen.address())
+                    .append("\tCONFIRMED\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\n");
+        }
+        copyIn("COPY identity.accounts (id, phone, snils, surname, given_name, birth_date, passport_series, "
+                + "passport_number, address, state, password_hash, password_changed_at, agreement_accepted_at, created_at) "
+                + "FROM STDIN", accounts.toString());
+        copyIn("COPY contacts.email_addresses (id, account_id, kind, address, status, created_at, confirmed_at) FROM STDIN",
+                addresses.toString());
+        db.sql("ANALYZE identity.accounts").update();
+        db.sql("ANALYZE contacts.email_addresses").update();
+        return all;
+    }
+
+    UUID raise(Citizen citizen, int n) {
+        UUID id = UUID.randomUUID();
+        notifications.raise(new NewEvent(id, citizen.account(), TYPE, Map.of("applicationNumber", String.format("%010d", n),
+                "serviceName", "Выдача паспорта гражданина Российской Федерации", "status", "Услуга оказана",
+                "date", "2026-11-20"), "bench", null, agency));
+        return id;
+    }
+
+    /** Waits until no notification is left to send: claimed, due or waiting for a retry. */
+    void awaitNothingDue() throws InterruptedException {
+        while (db.sql("SELECT count(*) FROM notify.notifications WHERE status IN ('created', 'sending', 'temporary-failure')")
+                .query(Long.class).single() > 0) {
+            Thread.sleep(20);
+        }
+    }
+
+    void requireDelivered(List<UUID> events) {
+        Map<String, Long> statuses = new HashMap<>();
+        db.sql("SELECT status, count(*) AS n FROM notify.notifications WHERE event_id = ANY(:events) AND channel = 'EMAIL' "
+                        + "GROUP BY status")
+                .param("events", events.toArray(UUID[]::new))
+                .query(rs -> {
+                    statuses.put(rs.getString("status"), rs.getLong("n"));
+                });
+        if (statuses.size() != 1 || statuses.getOrDefault("delivered", 0L) != events.size()) {
+            throw new IllegalStateException("not every e-mail was delivered: " + statuses + " of " + events.size());
+        }
+    }
+
+    /** Notification id → event id of the events' e-mail notifications. */
+    Map<UUID, UUID> emailNotices(List<UUID> events) {
+        Map<UUID, UUID> notices = new HashMap<>();
+        db.sql("SELECT id, event_id FROM notify.notifications WHERE event_id = ANY(:events) AND channel = 'EMAIL'")
+                .param("events", events.toArray(UUID[]::new))
+                .query(rs -> {
+                    notices.put(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class));
+                });
+        return notices;
+    }
+
+    /** The notification a letter carries in its Message-ID, {@code <ntf-<id>.attempt-<n>@domain>}; null for other letters. */
+    static UUID notificationOf(MimeMessage letter) throws Exception {
+        String id = letter.getMessageID();
+        if (id == null || !id.startsWith("<ntf-")) {
+            return null;
+        }
+        return UUID.fromString(id.substring(5, id.indexOf(".attempt-")));
+    }
+
+    interface Step {
+        void run(int i) throws Exception;
+    }
+
+    static void inParallel(int threads, int count, Step step) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    step.run(i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    void copyIn(String sql, String rows) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql,
+                    new ByteArrayInputStream(rows.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    static String perSecond(double rate) {
+        return String.format("%,.0f/s", rate);
+    }
+
+    static String ms(List<Long> sorted, double q) {
+        return sorted.isEmpty() ? "-" : String.format("%,d ms", sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * q))));
+    }
+
+    static void table(String title, List<String> header, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder("\n== ").append(title).append(" ==\n");
+        for (List<String> row : concat(header, rows)) {
+            out.append(String.format("%-44s", row.getFirst()));
+            row.subList(1, row.size()).forEach(cell -> out.append(String.format(" %12s", cell)));
+            out.append('\n');
+        }
+        System.out.println(out);
+    }
+
+    static List<List<String>> concat(List<String> header, List<List<String>> rows) {
+        List<List<String>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        return all;
+    }
+}
