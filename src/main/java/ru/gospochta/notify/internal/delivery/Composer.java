@@ -18,7 +18,6 @@ import ru.gospochta.notify.internal.catalogue.EventCatalogue;
 import ru.gospochta.notify.internal.catalogue.EventType;
 import ru.gospochta.notify.internal.catalogue.ShownValues;
 import ru.gospochta.notify.internal.preferences.Preferences;
-import ru.gospochta.notify.internal.preferences.PreferencesStore;
 import ru.gospochta.notify.internal.templates.Templates;
 
 /**
@@ -33,8 +32,11 @@ class Composer {
     static final Locale RUSSIAN = Locale.of("ru");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One event as a letter shows it. */
-    record Item(String subject, String body, String sender, String link, @org.jspecify.annotations.Nullable String dueDate,
+    /**
+     * One event as a letter shows it. Public: the templates read its accessors reflectively, and on
+     * a type they cannot see they look for other ways in, throwing several exceptions a letter.
+     */
+    public record Item(String subject, String body, String sender, String link, @org.jspecify.annotations.Nullable String dueDate,
             @org.jspecify.annotations.Nullable String applicationNumber) {
 
         /** The event's template filled with its variables, dates and amounts shown as the language writes them. */
@@ -53,18 +55,16 @@ class Composer {
 
     private final EventCatalogue catalogue;
     private final Templates templates;
-    private final PreferencesStore preferences;
     private final UnsubscribeTokens unsubscribe;
     private final LetterLayout layout;
     private final MessageSource messages;
     private final JdbcClient db;
     private final String publicUrl;
 
-    Composer(EventCatalogue catalogue, Templates templates, PreferencesStore preferences, UnsubscribeTokens unsubscribe,
+    Composer(EventCatalogue catalogue, Templates templates, UnsubscribeTokens unsubscribe,
             LetterLayout layout, MessageSource messages, JdbcClient db) {
         this.catalogue = catalogue;
         this.templates = templates;
-        this.preferences = preferences;
         this.unsubscribe = unsubscribe;
         this.layout = layout;
         this.messages = messages;
@@ -73,7 +73,7 @@ class Composer {
     }
 
     /** The notification written out; empty when its event type left the catalogue or a digest has no events. */
-    Optional<Dispatch> compose(Claimed c) {
+    Optional<Dispatch> compose(Claimed c, Preferences settings) {
         List<Item> items = new ArrayList<>();
         boolean mandatory;
         Category category;
@@ -94,7 +94,6 @@ class Composer {
         if (items.isEmpty()) {
             return Optional.empty();
         }
-        Preferences settings = preferences.of(c.account());
         String subject = c.digest()
                 ? messages.getMessage("notify.mail.digest.subject", new Object[] {items.size()}, RUSSIAN)
                 : items.getFirst().subject();

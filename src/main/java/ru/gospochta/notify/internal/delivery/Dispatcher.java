@@ -24,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ru.gospochta.notify.Channel;
 import ru.gospochta.notify.internal.NotifyProperties;
+import ru.gospochta.notify.internal.preferences.Preferences;
+import ru.gospochta.notify.internal.preferences.PreferencesStore;
 
 /**
  * Takes due notifications to their providers (NTF-5). A worker claims a batch with
@@ -42,6 +44,7 @@ public class Dispatcher implements SmartLifecycle {
     private final JdbcClient db;
     private final TransactionTemplate transactions;
     private final Composer composer;
+    private final PreferencesStore preferences;
     private final Providers providers;
     private final Outcomes outcomes;
     private final DispatchSignal signal;
@@ -51,7 +54,8 @@ public class Dispatcher implements SmartLifecycle {
     private ExecutorService workers;
 
     Dispatcher(JdbcClient db, TransactionTemplate transactions, Composer composer, Providers providers, Outcomes outcomes,
-            DispatchSignal signal, NotifyProperties properties, Clock clock) {
+            DispatchSignal signal, NotifyProperties properties, Clock clock, PreferencesStore preferences) {
+        this.preferences = preferences;
         this.db = db;
         this.transactions = transactions;
         this.composer = composer;
@@ -72,9 +76,11 @@ public class Dispatcher implements SmartLifecycle {
         if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
+        // The batch's preferences in one query, before any provider is called, rather than one a letter.
+        Map<UUID, Preferences> settings = preferences.ofAll(claimed.stream().map(Claimed::account).distinct().toList());
         List<Outcomes.Result> results = new ArrayList<>(claimed.size());
         for (Claimed c : claimed) {
-            results.add(deliver(c));
+            results.add(deliver(c, settings.getOrDefault(c.account(), Preferences.defaults())));
         }
         transactions.executeWithoutResult(status -> outcomes.record(results));
         return claimed.size();
@@ -114,7 +120,7 @@ public class Dispatcher implements SmartLifecycle {
                 .list();
     }
 
-    private Outcomes.Result deliver(Claimed c) {
+    private Outcomes.Result deliver(Claimed c, Preferences settings) {
         Instant started = clock.instant();
         if (!providers.serves(c.channel())) {
             return new Outcomes.Result(c, null, Outcome.skipped("no-provider"), started);
@@ -124,7 +130,7 @@ public class Dispatcher implements SmartLifecycle {
         try {
             Optional<String> unreachable = provider.unreachable(c.account());
             outcome = unreachable.isPresent() ? Outcome.skipped(unreachable.get())
-                    : composer.compose(c).map(provider::send).orElseGet(() -> Outcome.skipped("nothing-to-send"));
+                    : composer.compose(c, settings).map(provider::send).orElseGet(() -> Outcome.skipped("nothing-to-send"));
         } catch (RuntimeException e) {
             log.warn("Notification {} failed in provider {}", c.id(), provider.name(), e);
             outcome = Outcome.temporary("internal-error", e.getClass().getSimpleName());
