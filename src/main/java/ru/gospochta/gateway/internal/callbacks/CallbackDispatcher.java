@@ -2,24 +2,20 @@ package ru.gospochta.gateway.internal.callbacks;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
 import org.springframework.transaction.support.TransactionTemplate;
+
+import ru.gospochta.platform.OutboxWorkers;
 
 /**
  * Takes due callbacks to agency systems (GW-3), as notify's dispatcher takes notifications to
@@ -32,17 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CallbackDispatcher implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(CallbackDispatcher.class);
-
     private final JdbcClient db;
     private final TransactionTemplate transactions;
     private final CallbackSender sender;
     private final CallbackResults results;
-    private final CallbackSignal signal;
     private final CallbackProperties properties;
     private final Clock clock;
-    private volatile boolean running;
-    private @Nullable ExecutorService workers;
+    private final OutboxWorkers workers;
 
     CallbackDispatcher(JdbcClient db, TransactionTemplate transactions, CallbackSender sender, CallbackResults results,
             CallbackSignal signal, CallbackProperties properties, Clock clock) {
@@ -50,7 +42,7 @@ public class CallbackDispatcher implements SmartLifecycle {
         this.transactions = transactions;
         this.sender = sender;
         this.results = results;
-        this.signal = signal;
+        this.workers = new OutboxWorkers("gateway-callbacks-", properties.workers(), properties.poll(), signal, this::sendOnce);
         this.properties = properties;
         this.clock = clock;
     }
@@ -114,58 +106,18 @@ public class CallbackDispatcher implements SmartLifecycle {
         return at.atOffset(ZoneOffset.UTC);
     }
 
-    private void work() {
-        while (running) {
-            try {
-                if (sendOnce() == 0) {
-                    signal.await(properties.poll().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The claims run out and the callbacks are taken again; a pause keeps a broken database from a hot loop.
-                log.warn("Sending callbacks failed; retrying", e);
-                try {
-                    Thread.sleep(Duration.ofSeconds(1));
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        if (properties.workers() == 0) {
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(properties.workers(),
-                Thread.ofPlatform().name("gateway-callbacks-", 0).daemon().factory());
-        for (int i = 0; i < properties.workers(); i++) {
-            pool.execute(this::work);
-        }
-        workers = pool;
+        workers.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        ExecutorService pool = workers;
-        if (pool != null) {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        workers.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return workers.running();
     }
 }

@@ -1,7 +1,6 @@
 package ru.gospochta.notify.internal.delivery;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +22,7 @@ import ru.gospochta.notify.Channel;
 import ru.gospochta.notify.internal.NotifyProperties;
 import ru.gospochta.notify.internal.preferences.Preferences;
 import ru.gospochta.notify.internal.preferences.PreferencesStore;
+import ru.gospochta.platform.OutboxWorkers;
 
 /**
  * Takes due notifications to their providers (NTF-5). A worker claims a batch with
@@ -47,21 +44,19 @@ public class Dispatcher implements SmartLifecycle {
     private final PreferencesStore preferences;
     private final Providers providers;
     private final Outcomes outcomes;
-    private final DispatchSignal signal;
     private final NotifyProperties properties;
     private final Clock clock;
-    private volatile boolean running;
-    private ExecutorService workers;
+    private final OutboxWorkers workers;
 
     Dispatcher(JdbcClient db, TransactionTemplate transactions, Composer composer, Providers providers, Outcomes outcomes,
             DispatchSignal signal, NotifyProperties properties, Clock clock, PreferencesStore preferences) {
         this.preferences = preferences;
+        this.workers = new OutboxWorkers("notify-dispatch-", properties.workers(), properties.poll(), signal, this::dispatchOnce);
         this.db = db;
         this.transactions = transactions;
         this.composer = composer;
         this.providers = providers;
         this.outcomes = outcomes;
-        this.signal = signal;
         this.properties = properties;
         this.clock = clock;
     }
@@ -157,54 +152,18 @@ public class Dispatcher implements SmartLifecycle {
         return at.atOffset(ZoneOffset.UTC);
     }
 
-    private void work() {
-        while (running) {
-            try {
-                if (dispatchOnce() == 0) {
-                    signal.await(properties.poll().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The claims run out and the rows are taken again; a pause keeps a broken database from a hot loop.
-                log.warn("Dispatching notifications failed; retrying", e);
-                try {
-                    Thread.sleep(Duration.ofSeconds(1));
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        workers = Executors.newFixedThreadPool(Math.max(1, properties.workers()),
-                Thread.ofPlatform().name("notify-dispatch-", 0).daemon().factory());
-        for (int i = 0; i < properties.workers(); i++) {
-            workers.execute(this::work);
-        }
+        workers.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        ExecutorService pool = workers;
-        if (pool != null) {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        workers.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return workers.running();
     }
 }
