@@ -2,11 +2,7 @@ package ru.gospochta.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +25,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
-import com.sun.management.OperatingSystemMXBean;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -122,11 +117,11 @@ class NotifyBenchmark {
 
         Pipeline measured = pipeline(citizens);
         List<Caught> letters = caught(measured.events());
-        Cpu before = Cpu.now(db);
+        CpuTime before = CpuTime.now(db);
         double rawRate = rawBaseline(letters);
-        Cpu rawCpu = Cpu.now(db).minus(before);
+        CpuTime rawCpu = CpuTime.now(db).minus(before);
         double pipelineRate = measured.rate();
-        Cpu pipelineCpu = measured.cpu();
+        CpuTime pipelineCpu = measured.cpu();
         double raiseRate = measured.raiseRate();
         int workers = notify.workers();
         table("E-mails rendered, DKIM-signed and accepted by the local SMTP server, " + String.format("%,d", citizens.size())
@@ -142,7 +137,7 @@ class NotifyBenchmark {
     }
 
     /** What one round through the pipeline took: its events, letters a second, CPU, and how fast the events were raised. */
-    record Pipeline(List<UUID> events, double rate, Cpu cpu, double raiseRate) {
+    record Pipeline(List<UUID> events, double rate, CpuTime cpu, double raiseRate) {
     }
 
     /** Raises an event for each citizen while the dispatcher is stopped, then times it from its start until all are sent. */
@@ -152,12 +147,12 @@ class NotifyBenchmark {
         inParallel(RAISERS, citizens.size(), i -> events.set(i, raise(citizens.get(i), i)));
         double raiseRate = citizens.size() / seconds(raising);
 
-        Cpu before = Cpu.now(db);
+        CpuTime before = CpuTime.now(db);
         long started = System.nanoTime();
         dispatcher.start();
         awaitNothingDue();
         double rate = citizens.size() / seconds(started);
-        Cpu cpu = Cpu.now(db).minus(before);
+        CpuTime cpu = CpuTime.now(db).minus(before);
         dispatcher.stop();
         requireDelivered(events);
         return new Pipeline(events, rate, cpu, raiseRate);
@@ -335,62 +330,6 @@ class NotifyBenchmark {
     }
 
     // --- helpers ------------------------------------------------------------------------------
-
-    /**
-     * CPU time used so far by this JVM (the pipeline, the catcher and the baseline alike) and by the
-     * PostgreSQL server's processes, read from /proc: unlike a rate, it hardly moves with the load
-     * other work puts on the machine. Zero for PostgreSQL where /proc cannot be read.
-     */
-    record Cpu(long jvmNanos, long postgresNanos) {
-
-        static Cpu now(JdbcClient db) {
-            long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-            return new Cpu(jvm, postgres(db.sql("SELECT pg_backend_pid()").query(Integer.class).single()));
-        }
-
-        /** A PostgreSQL process that ended in between takes its time along; what is left is never below zero. */
-        Cpu minus(Cpu earlier) {
-            return new Cpu(jvmNanos - earlier.jvmNanos, Math.max(0, postgresNanos - earlier.postgresNanos));
-        }
-
-        String perLetter(int letters) {
-            return String.format("%.2f ms", (jvmNanos + postgresNanos) / 1e6 / letters);
-        }
-
-        String postgresPerLetter(int letters) {
-            return String.format("%.2f ms", postgresNanos / 1e6 / letters);
-        }
-
-        /** The server process and every process it started (backends, writers), in nanoseconds. */
-        static long postgres(int backend) {
-            try {
-                long server = Long.parseLong(stat(Path.of("/proc", Integer.toString(backend)))[1]);
-                long ticks = 0;
-                try (var all = Files.list(Path.of("/proc"))) {
-                    for (Path process : all.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                        String[] fields = stat(process);
-                        if (fields.length > 13 && (Long.parseLong(fields[1]) == server
-                                || process.getFileName().toString().equals(Long.toString(server)))) {
-                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                        }
-                    }
-                }
-                return ticks * 10_000_000L;
-            } catch (IOException | RuntimeException unreadable) {
-                return 0;
-            }
-        }
-
-        /** The fields of /proc/<pid>/stat after the command name: state, ppid, …, utime at 11, stime at 12 (clock ticks of 10 ms). */
-        static String[] stat(Path process) {
-            try {
-                String line = Files.readString(process.resolve("stat"));
-                return line.substring(line.lastIndexOf(')') + 2).split(" ");
-            } catch (IOException gone) {
-                return new String[0];
-            }
-        }
-    }
 
     /** Citizens with a confirmed main address (one of {@link #MAILBOXES}), copied straight into the accounts and addresses tables. */
     List<Citizen> seedCitizens(int count) throws Exception {
