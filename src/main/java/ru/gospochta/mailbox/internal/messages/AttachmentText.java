@@ -1,27 +1,24 @@
 package ru.gospochta.mailbox.internal.messages;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.gospochta.mailbox.internal.MailboxProperties;
 import ru.gospochta.mailbox.internal.attachments.AttachmentInspection;
 import ru.gospochta.mailbox.internal.crypto.Binding;
 import ru.gospochta.mailbox.internal.crypto.DataKeys;
+import ru.gospochta.platform.OutboxWorkers;
+import ru.gospochta.platform.WakeSignal;
 
 /**
  * Adds the text of delivered attachments to their messages' search vectors (MBX-2), after the
@@ -44,8 +41,9 @@ class AttachmentText implements SmartLifecycle {
     private final SealedFiles files;
     private final AttachmentInspection inspection;
     private final int searchTextLimit;
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private ScheduledExecutorService worker;
+    private final WakeSignal signal = new WakeSignal();
+    private final OutboxWorkers workers = new OutboxWorkers("attachment-text-", 1, Duration.ofSeconds(POLL_SECONDS), signal,
+            this::indexBatch);
 
     AttachmentText(JdbcClient db, TransactionTemplate transactions, DataKeys dataKeys, SealedFiles files,
             AttachmentInspection inspection, MailboxProperties properties) {
@@ -59,29 +57,7 @@ class AttachmentText implements SmartLifecycle {
 
     /** Called inside a delivery: once it commits, the worker looks for the new files. */
     void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake();
-                }
-            });
-        } else {
-            wake();
-        }
-    }
-
-    /**
-     * Indexes every waiting file, batch by batch, until none is left.
-     *
-     * @return how many files were read
-     */
-    int indexAll() {
-        int total = 0;
-        for (int done = indexBatch(); done > 0; done = indexBatch()) {
-            total += done;
-        }
-        return total;
+        signal.wakeAfterCommit();
     }
 
     int indexBatch() {
@@ -126,46 +102,19 @@ class AttachmentText implements SmartLifecycle {
         }
     }
 
-    private void wake() {
-        ScheduledExecutorService running = worker;
-        if (running != null && scheduled.compareAndSet(false, true)) {
-            running.execute(this::drain);
-        }
-    }
-
-    private void drain() {
-        scheduled.set(false);
-        try {
-            indexAll();
-        } catch (RuntimeException e) {
-            // The rows stay flagged; the next poll tries again.
-            log.warn("Indexing attachment text failed; will retry", e);
-        }
-    }
-
     @Override
     public void start() {
-        worker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("attachment-text").daemon().factory());
-        worker.scheduleWithFixedDelay(this::drain, 1, POLL_SECONDS, TimeUnit.SECONDS);
+        workers.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = worker;
-        worker = null;
-        if (running != null) {
-            running.shutdownNow();
-            try {
-                running.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        workers.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return workers.running();
     }
 
     private record Waiting(UUID id, UUID message, UUID account, String blobKey, int keyVersion) {
