@@ -48,9 +48,10 @@ class CaughtMailController {
         model.addAttribute("host", catcher.host());
         DkimSigner active = signer.getIfAvailable();
         if (active != null) {
-            model.addAttribute("dkimDomain", active.key().domain());
-            model.addAttribute("dkimSelector", active.key().selector());
-            model.addAttribute("dkimRecord", active.key().zoneFileLine());
+            DkimKey first = active.keys().getFirst();
+            model.addAttribute("dkimDomain", first.domain());
+            model.addAttribute("dkimSelector", active.keys().stream().map(DkimKey::selector).collect(java.util.stream.Collectors.joining(", ")));
+            model.addAttribute("dkimRecords", active.keys().stream().map(DkimKey::zoneFileLine).toList());
         }
         return "admin/mail-list";
     }

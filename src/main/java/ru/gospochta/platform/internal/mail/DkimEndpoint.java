@@ -29,14 +29,22 @@ class DkimEndpoint {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("enabled", active != null);
         if (active != null) {
-            DkimKey key = active.key();
-            body.put("domain", key.domain());
-            body.put("selector", key.selector());
-            body.put("name", key.recordName());
-            body.put("type", "TXT");
-            body.put("value", key.recordValue());
-            body.put("zoneFileLine", key.zoneFileLine());
+            // The first signature's record at the top level, as before there could be several.
+            body.putAll(record(active.keys().getFirst()));
+            body.put("records", active.keys().stream().map(DkimEndpoint::record).toList());
         }
         return body;
+    }
+
+    private static Map<String, Object> record(DkimKey key) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("algorithm", key.algorithm().tag());
+        record.put("domain", key.domain());
+        record.put("selector", key.selector());
+        record.put("name", key.recordName());
+        record.put("type", "TXT");
+        record.put("value", key.recordValue());
+        record.put("zoneFileLine", key.zoneFileLine());
+        return record;
     }
 }

@@ -3,7 +3,6 @@ package ru.gospochta.platform.internal.mail;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,9 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Signs a serialized letter with DKIM (RFC 6376): rsa-sha256, relaxed/relaxed, over every header
- * the letter was composed with. The signature is computed over the exact bytes that go on the
- * wire and is prepended to them, so nothing may touch the letter afterwards.
+ * Signs a serialized letter with DKIM (RFC 6376): relaxed/relaxed, over every header the letter
+ * was composed with, once per configured key — rsa-sha256, ed25519-sha256 (RFC 8463) or both,
+ * sharing one body hash. The signatures are computed over the exact bytes that go on the wire and
+ * are prepended to them, so nothing may touch the letter afterwards.
  */
 final class DkimSigner {
 
@@ -33,16 +33,20 @@ final class DkimSigner {
 
     private static final int FOLD_AT = 72;
 
-    private final DkimKey key;
+    private final List<DkimKey> keys;
     private final Clock clock;
 
-    DkimSigner(DkimKey key, Clock clock) {
-        this.key = key;
+    DkimSigner(List<DkimKey> keys, Clock clock) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no DKIM key");
+        }
+        this.keys = List.copyOf(keys);
         this.clock = clock;
     }
 
-    DkimKey key() {
-        return key;
+    /** The keys in the order their signatures appear, topmost first. */
+    List<DkimKey> keys() {
+        return keys;
     }
 
     /**
@@ -57,17 +61,23 @@ final class DkimSigner {
         try {
             byte[] bodyHash = MessageDigest.getInstance("SHA-256").digest(RelaxedCanonicalization.body(wire, bodyStart));
             List<String> signedNames = signedNames(fields);
-            String unsigned = "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + key.domain()
-                    + "; s=" + key.selector() + ";\r\n\tt=" + clock.instant().getEpochSecond()
-                    + "; h=" + String.join(":", signedNames) + ";\r\n\tbh=" + Base64.getEncoder().encodeToString(bodyHash)
-                    + ";\r\n\tb=";
-            String self = RelaxedCanonicalization.header(unsigned);
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key.privateKey());
-            rsa.update(signedHeaders(fields, signedNames).getBytes(StandardCharsets.ISO_8859_1));
-            rsa.update(self.substring(0, self.length() - 2).getBytes(StandardCharsets.ISO_8859_1));
-            String header = unsigned + fold(Base64.getEncoder().encodeToString(rsa.sign())) + "\r\n";
-            byte[] head = header.getBytes(StandardCharsets.US_ASCII);
+            byte[] headerData = signedHeaders(fields, signedNames).getBytes(StandardCharsets.ISO_8859_1);
+            long now = clock.instant().getEpochSecond();
+            StringBuilder headers = new StringBuilder();
+            for (DkimKey key : keys) {
+                String unsigned = "DKIM-Signature: v=1; a=" + key.algorithm().tag() + "; c=relaxed/relaxed; d=" + key.domain()
+                        + "; s=" + key.selector() + ";\r\n\tt=" + now
+                        + "; h=" + String.join(":", signedNames) + ";\r\n\tbh=" + Base64.getEncoder().encodeToString(bodyHash)
+                        + ";\r\n\tb=";
+                // The signature's own header, canonical and without its trailing CRLF, closes the signed data.
+                String self = RelaxedCanonicalization.header(unsigned);
+                byte[] selfData = self.substring(0, self.length() - 2).getBytes(StandardCharsets.ISO_8859_1);
+                byte[] data = new byte[headerData.length + selfData.length];
+                System.arraycopy(headerData, 0, data, 0, headerData.length);
+                System.arraycopy(selfData, 0, data, headerData.length, selfData.length);
+                headers.append(unsigned).append(fold(Base64.getEncoder().encodeToString(key.sign(data)))).append("\r\n");
+            }
+            byte[] head = headers.toString().getBytes(StandardCharsets.US_ASCII);
             byte[] signed = new byte[head.length + wire.length];
             System.arraycopy(head, 0, signed, 0, head.length);
             System.arraycopy(wire, 0, signed, head.length, wire.length);
