@@ -1,5 +1,7 @@
 package ru.gospochta.contacts;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +13,9 @@ public interface ContactEmails {
 
     /** The account's confirmed primary address (ASCII form), or empty when none may receive letters now. */
     Optional<String> deliverableEmail(UUID account);
+
+    /** {@link #deliverableEmail} of many accounts in one query; an account without one is absent. */
+    Map<UUID, String> deliverableEmails(Collection<UUID> accounts);
 
     /**
      * The address refused a letter for good (an SMTP 5xx, later a bounce message): delivery to it

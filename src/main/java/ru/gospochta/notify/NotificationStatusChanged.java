@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A notification of an agency's event reached a new status (NTF-5): delivered, a temporary,
- * permanent or technical failure, or skipped. The gateway follows it to call the agency back (GW-3).
+ * permanent or technical failure, or skipped. The gateway follows it to call the agency back (GW-3);
+ * it travels in a {@link NotificationStatusesChanged} with the rest of its batch.
  *
  * @param systemId the agency system that raised the event
  * @param errorCode the provider's reason on a failure, e.g. {@code smtp-550}

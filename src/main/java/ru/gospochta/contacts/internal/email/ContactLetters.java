@@ -42,6 +42,7 @@ public class ContactLetters {
         resolver.setCharacterEncoding("UTF-8");
         this.text.setTemplateResolver(resolver);
         this.text.setTemplateEngineMessageSource(messages);
+        this.text.setEnableSpringELCompiler(true);
     }
 
     /**

@@ -161,6 +161,19 @@ public class EmailAddresses {
                 .param("account", account).query(String.class).optional();
     }
 
+    /** {@link #deliverable(UUID)} of many accounts at once: the primary address where both are confirmed. */
+    public java.util.Map<UUID, String> deliverable(java.util.Collection<UUID> accounts) {
+        java.util.Map<UUID, String> found = new java.util.HashMap<>();
+        if (accounts.isEmpty()) {
+            return found;
+        }
+        db.sql("SELECT DISTINCT ON (account_id) account_id, address FROM contacts.email_addresses "
+                        + "WHERE account_id = ANY(:accounts) AND status = 'CONFIRMED' ORDER BY account_id, kind = 'PRIMARY' DESC")
+                .param("accounts", accounts.toArray(UUID[]::new))
+                .query((rs, n) -> found.put(rs.getObject("account_id", UUID.class), rs.getString("address"))).list();
+        return found;
+    }
+
     /**
      * Suspends every address added at or before the cut-off and never confirmed, unless
      * another address of the account is in force (then it is only a replacement still waiting, and

@@ -42,6 +42,11 @@ class EmailSuspensions implements ContactEmails {
     }
 
     @Override
+    public java.util.Map<UUID, String> deliverableEmails(java.util.Collection<UUID> accounts) {
+        return addresses.deliverable(accounts);
+    }
+
+    @Override
     @Transactional
     public void reportHardBounce(UUID account, String address) {
         bounced(account, address, -1);

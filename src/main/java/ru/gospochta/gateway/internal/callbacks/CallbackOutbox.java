@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import ru.gospochta.notify.NotificationStatusChanged;
+import ru.gospochta.notify.NotificationStatusesChanged;
 
 /**
  * Queues the callbacks a system is to receive (GW-3, NTF-5), in the transaction that records the
@@ -79,27 +81,34 @@ public class CallbackOutbox {
     }
 
     /**
-     * A notification of an event the system raised reached a status. Notify publishes it in the
-     * transaction that records the status; this runs after that commit, in a transaction of its own,
-     * and the event publication registry hands it over again until it completes.
+     * Notifications of events systems raised reached statuses. Notify publishes a batch of them in
+     * the transaction that records the statuses; this runs after that commit, in a transaction of
+     * its own, and the event publication registry hands it over again until it completes.
      */
     @ApplicationModuleListener
-    void on(NotificationStatusChanged changed) {
-        if (!endpoints.has(changed.systemId())) {
-            return;
+    void on(NotificationStatusesChanged batch) {
+        Map<UUID, Boolean> withCallback = new HashMap<>();
+        List<Queued> queued = new ArrayList<>();
+        for (NotificationStatusChanged changed : batch.changes()) {
+            if (!withCallback.computeIfAbsent(changed.systemId(), endpoints::has)) {
+                continue;
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("type", "notification.status");
+            payload.put("id", changed.notificationId().toString());
+            payload.put("eventId", changed.eventId().toString());
+            payload.put("channel", changed.channel().name().toLowerCase(Locale.ROOT));
+            payload.put("status", changed.status());
+            if (changed.errorCode() != null) {
+                payload.put("errorCode", changed.errorCode());
+            }
+            payload.put("at", changed.at().toString());
+            queued.add(new Queued(changed.systemId(), "notification", changed.notificationId(), changed.status(),
+                    changed.at(), JSON.writeValueAsString(payload)));
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", "notification.status");
-        payload.put("id", changed.notificationId().toString());
-        payload.put("eventId", changed.eventId().toString());
-        payload.put("channel", changed.channel().name().toLowerCase(Locale.ROOT));
-        payload.put("status", changed.status());
-        if (changed.errorCode() != null) {
-            payload.put("errorCode", changed.errorCode());
+        if (!queued.isEmpty()) {
+            insert(queued);
         }
-        payload.put("at", changed.at().toString());
-        insert(List.of(new Queued(changed.systemId(), "notification", changed.notificationId(), changed.status(),
-                changed.at(), JSON.writeValueAsString(payload))));
     }
 
     /** The system's callback was removed: what it still had queued is given up, not sent elsewhere later. */

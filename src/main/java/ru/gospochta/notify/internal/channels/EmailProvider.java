@@ -50,6 +50,18 @@ class EmailProvider implements Provider {
     }
 
     @Override
+    public java.util.Map<java.util.UUID, String> unreachable(java.util.Collection<java.util.UUID> accounts) {
+        java.util.Map<java.util.UUID, String> addresses = emails.deliverableEmails(accounts);
+        java.util.Map<java.util.UUID, String> reasons = new java.util.HashMap<>();
+        accounts.stream().filter(a -> !addresses.containsKey(a)).forEach(a -> reasons.put(a, "no-confirmed-address"));
+        return reasons;
+    }
+
+    /**
+     * The address is read again as the letter leaves: a hard bounce earlier in the same batch may
+     * have suspended it since the batch was claimed.
+     */
+    @Override
     public Outcome send(Dispatch d) {
         Optional<String> address = emails.deliverableEmail(d.account());
         if (address.isEmpty()) {

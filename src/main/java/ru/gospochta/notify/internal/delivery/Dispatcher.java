@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -73,9 +73,11 @@ public class Dispatcher implements SmartLifecycle {
         }
         // The batch's preferences in one query, before any provider is called, rather than one a letter.
         Map<UUID, Preferences> settings = preferences.ofAll(claimed.stream().map(Claimed::account).distinct().toList());
+        Map<Channel, Map<UUID, String>> unreachable = unreachable(claimed);
         List<Outcomes.Result> results = new ArrayList<>(claimed.size());
         for (Claimed c : claimed) {
-            results.add(deliver(c, settings.getOrDefault(c.account(), Preferences.defaults())));
+            String reason = unreachable.getOrDefault(c.channel(), Map.of()).get(c.account());
+            results.add(deliver(c, settings.getOrDefault(c.account(), Preferences.defaults()), reason));
         }
         transactions.executeWithoutResult(status -> outcomes.record(results));
         return claimed.size();
@@ -115,7 +117,25 @@ public class Dispatcher implements SmartLifecycle {
                 .list();
     }
 
-    private Outcomes.Result deliver(Claimed c, Preferences settings) {
+    /** Who of the batch cannot be reached on each channel, asked once a channel rather than once a notification. */
+    private Map<Channel, Map<UUID, String>> unreachable(List<Claimed> claimed) {
+        Map<Channel, Map<UUID, String>> reasons = new java.util.EnumMap<>(Channel.class);
+        Map<Channel, List<UUID>> accounts = new java.util.EnumMap<>(Channel.class);
+        claimed.forEach(c -> accounts.computeIfAbsent(c.channel(), ch -> new ArrayList<>()).add(c.account()));
+        accounts.forEach((channel, ids) -> {
+            if (providers.serves(channel)) {
+                try {
+                    reasons.put(channel, providers.pick(channel).unreachable(ids.stream().distinct().toList()));
+                } catch (RuntimeException e) {
+                    // Asked again one by one as each is sent; the lookup failing is not a reason to skip anyone.
+                    log.warn("Could not look up who is reachable by {}", channel, e);
+                }
+            }
+        });
+        return reasons;
+    }
+
+    private Outcomes.Result deliver(Claimed c, Preferences settings, @Nullable String unreachable) {
         Instant started = clock.instant();
         if (!providers.serves(c.channel())) {
             return new Outcomes.Result(c, null, Outcome.skipped("no-provider"), started);
@@ -123,8 +143,7 @@ public class Dispatcher implements SmartLifecycle {
         Provider provider = providers.pick(c.channel());
         Outcome outcome;
         try {
-            Optional<String> unreachable = provider.unreachable(c.account());
-            outcome = unreachable.isPresent() ? Outcome.skipped(unreachable.get())
+            outcome = unreachable != null ? Outcome.skipped(unreachable)
                     : composer.compose(c, settings).map(provider::send).orElseGet(() -> Outcome.skipped("nothing-to-send"));
         } catch (RuntimeException e) {
             log.warn("Notification {} failed in provider {}", c.id(), provider.name(), e);

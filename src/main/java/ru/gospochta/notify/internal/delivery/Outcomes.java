@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import ru.gospochta.notify.NotificationStatusChanged;
+import ru.gospochta.notify.NotificationStatusesChanged;
 import ru.gospochta.notify.internal.NotifyProperties;
 
 /**
@@ -45,6 +46,7 @@ class Outcomes {
         Instant now = clock.instant();
         List<Object[]> updates = new ArrayList<>(results.size());
         List<Object[]> attempts = new ArrayList<>(results.size());
+        List<NotificationStatusChanged> followed = new ArrayList<>();
         for (Result r : results) {
             Claimed c = r.notification();
             String status;
@@ -70,8 +72,7 @@ class Outcomes {
             }
             updates.add(new Object[] {status, ts(due), r.provider(), r.outcome().errorCode(), ts(delivered), ts(now), c.id()});
             if (c.systemId() != null && c.eventId() != null) {
-                // In this transaction: the event registry keeps it for the agency's callback until it is sent.
-                events.publishEvent(new NotificationStatusChanged(c.id(), c.eventId(), c.systemId(), c.channel(), status,
+                followed.add(new NotificationStatusChanged(c.id(), c.eventId(), c.systemId(), c.channel(), status,
                         r.outcome().errorCode(), now));
             }
             attempts.add(new Object[] {c.id(), ts(r.startedAt()), c.channel().name(), r.provider(), status,
@@ -86,6 +87,10 @@ class Outcomes {
                         INSERT INTO notify.attempts (notification_id, at, channel, provider, status, error_code, detail)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""", attempts,
                 new int[] {Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+        if (!followed.isEmpty()) {
+            // In this transaction: the event registry keeps it for the agencies' callbacks until they are queued.
+            events.publishEvent(new NotificationStatusesChanged(followed));
+        }
     }
 
     private static java.time.@Nullable OffsetDateTime ts(@Nullable Instant at) {

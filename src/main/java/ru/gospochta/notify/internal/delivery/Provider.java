@@ -25,4 +25,18 @@ public interface Provider {
     default java.util.Optional<String> unreachable(java.util.UUID account) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * {@link #unreachable(java.util.UUID)} for the accounts of a claimed batch, asked once for the
+     * batch; an account absent from the answer is reachable. A provider that can look many up in
+     * one query overrides it. Reachability belongs to the channel, so the answer of the provider
+     * first in line stands for the batch even when a later one takes over.
+     */
+    default java.util.Map<java.util.UUID, String> unreachable(java.util.Collection<java.util.UUID> accounts) {
+        java.util.Map<java.util.UUID, String> reasons = new java.util.HashMap<>();
+        for (java.util.UUID account : accounts) {
+            unreachable(account).ifPresent(reason -> reasons.put(account, reason));
+        }
+        return reasons;
+    }
 }

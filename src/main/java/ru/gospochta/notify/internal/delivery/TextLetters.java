@@ -20,6 +20,7 @@ final class TextLetters {
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
         engine.setTemplateEngineMessageSource(messages);
+        engine.setEnableSpringELCompiler(true);
     }
 
     String render(String name, Context context) {

@@ -46,16 +46,20 @@ class LetterCodes {
         this.key = keys.key("letter-codes");
     }
 
-    /** Registers a letter about to leave and returns its code; its Message-ID follows once it is known. */
-    String register(String recipient, String subject) {
+    /**
+     * Registers a letter about to leave, with the Message-ID it will carry, and returns its code:
+     * one write, before the letter exists anywhere, so no letter is out whose code is unknown. A
+     * letter the server then refuses keeps its row; nobody holds that code.
+     */
+    String register(String recipient, String subject, String messageId) {
         for (int attempt = 0; ; attempt++) {
             String code = newCode();
             try {
                 db.sql("""
-                                INSERT INTO platform.letter_codes (code, recipient_hash, recipient_shown, subject, sent_at)
-                                VALUES (:code, :hash, :shown, :subject, :at)""")
+                                INSERT INTO platform.letter_codes (code, recipient_hash, recipient_shown, subject, message_id, sent_at)
+                                VALUES (:code, :hash, :shown, :subject, :messageId, :at)""")
                         .param("code", code).param("hash", hash(recipient)).param("shown", mask(recipient))
-                        .param("subject", subject)
+                        .param("subject", subject).param("messageId", messageId)
                         .param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();
                 return code;
             } catch (DuplicateKeyException taken) {
@@ -64,11 +68,6 @@ class LetterCodes {
                 }
             }
         }
-    }
-
-    void sent(String code, String messageId) {
-        db.sql("UPDATE platform.letter_codes SET message_id = :id WHERE code = :code").param("id", messageId).param("code", code)
-                .update();
     }
 
     /** Finds the code in what the citizen typed or pasted; a pasted letter may hold other words around it. */

@@ -28,8 +28,8 @@ class LetterStamp {
         this.checkUrl = (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + LetterCheckController.PATH;
     }
 
-    Stamped stamp(Letter letter) {
-        String code = codes.register(letter.to(), letter.subject());
+    Stamped stamp(Letter letter, String messageId) {
+        String code = codes.register(letter.to(), letter.subject(), messageId);
         String line = "Код проверки письма: " + code + ". Проверить, что письмо отправила Госпочта: " + checkUrl;
         String english = "Letter check code: " + code + ". To check that Gospochta sent it: " + checkUrl;
         String text = letter.text() + "\n\n--\n" + line + "\n" + english + "\n";
@@ -41,9 +41,5 @@ class LetterStamp {
             html = end < 0 ? html + foot : html.substring(0, end) + foot + html.substring(end);
         }
         return new Stamped(new Letter(letter.to(), letter.subject(), text, html, letter.headers(), letter.reference()), code);
-    }
-
-    void sent(Stamped stamped, String messageId) {
-        codes.sent(stamped.code(), messageId);
     }
 }

@@ -45,11 +45,10 @@ class SmtpOutgoingMail implements OutgoingMail {
 
     @Override
     public String send(Letter unstamped) {
-        // Without a stamp (the transport tested alone) a letter leaves as given.
-        LetterStamp.Stamped stamped = stamp == null ? null : stamp.stamp(unstamped);
-        Letter letter = stamped == null ? unstamped : stamped.letter();
-        String messageId = "<" + (letter.reference() == null ? UUID.randomUUID().toString() : letter.reference())
+        String messageId = "<" + (unstamped.reference() == null ? UUID.randomUUID().toString() : unstamped.reference())
                 + "@" + properties.fromDomain() + ">";
+        // Without a stamp (the transport tested alone) a letter leaves as given.
+        Letter letter = stamp == null ? unstamped : stamp.stamp(unstamped, messageId).letter();
         WireLetter wire;
         try {
             byte[] written = write(compose(letter, messageId));
@@ -59,9 +58,6 @@ class SmtpOutgoingMail implements OutgoingMail {
         }
         try {
             connections.send(wire);
-            if (stamp != null && stamped != null) {
-                stamp.sent(stamped, messageId);
-            }
             return messageId;
         } catch (MessagingException e) {
             int code = SmtpReplies.code(e);
