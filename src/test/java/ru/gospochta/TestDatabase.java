@@ -23,18 +23,24 @@ public final class TestDatabase {
 
     private static EmbeddedPostgres server;
 
+    /** With {@code -Dbench.statements=true} the server keeps statement statistics, which benchmarks then print. */
+    public static final String STATEMENTS = "bench.statements";
+
     private TestDatabase() {
     }
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        .start();
+                        .setServerConfig("full_page_writes", "off");
+                if (Boolean.getBoolean(STATEMENTS)) {
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                }
+                server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

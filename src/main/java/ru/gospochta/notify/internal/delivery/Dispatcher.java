@@ -75,9 +75,10 @@ public class Dispatcher implements SmartLifecycle {
         Map<UUID, Preferences> settings = preferences.ofAll(claimed.stream().map(Claimed::account).distinct().toList());
         Map<Channel, Map<UUID, String>> unreachable = unreachable(claimed);
         List<Outcomes.Result> results = new ArrayList<>(claimed.size());
+        Preferences defaults = Preferences.defaults();
         for (Claimed c : claimed) {
             String reason = unreachable.getOrDefault(c.channel(), Map.of()).get(c.account());
-            results.add(deliver(c, settings.getOrDefault(c.account(), Preferences.defaults()), reason));
+            results.add(deliver(c, settings.getOrDefault(c.account(), defaults), reason));
         }
         transactions.executeWithoutResult(status -> outcomes.record(results));
         return claimed.size();

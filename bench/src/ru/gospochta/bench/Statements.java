@@ -1,0 +1,38 @@
+package ru.gospochta.bench;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import ru.gospochta.TestDatabase;
+
+/**
+ * The statements PostgreSQL spent its time on, from {@code pg_stat_statements}, when the benchmark
+ * runs with {@code -Dbench.statements=true} (the embedded server then loads the extension):
+ * where to look when a table's "of it PG" column grows.
+ */
+final class Statements {
+
+    private Statements() {
+    }
+
+    static void reset(JdbcClient db) {
+        if (Boolean.getBoolean(TestDatabase.STATEMENTS)) {
+            db.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+            db.sql("SELECT pg_stat_statements_reset()").query().singleRow();
+        }
+    }
+
+    static void print(JdbcClient db, String title) {
+        if (!Boolean.getBoolean(TestDatabase.STATEMENTS)) {
+            return;
+        }
+        System.out.println("== " + title + ", by time in the server ==");
+        System.out.printf("%10s %10s %10s  %s%n", "calls", "ms", "rows", "statement");
+        db.sql("""
+                        SELECT calls, round(total_exec_time::numeric, 1) AS ms, rows,
+                               left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS statement
+                        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 20""")
+                .query((rs, i) -> String.format("%10d %10s %10d  %s", rs.getLong("calls"), rs.getBigDecimal("ms"),
+                        rs.getLong("rows"), rs.getString("statement")))
+                .list().forEach(System.out::println);
+    }
+}

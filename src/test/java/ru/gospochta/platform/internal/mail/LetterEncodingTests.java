@@ -1,0 +1,33 @@
+package ru.gospochta.platform.internal.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.util.StreamProvider;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** How a letter's text parts are put on the wire, and the Jakarta Mail wiring behind it. */
+class LetterEncodingTests {
+
+    @Test
+    @DisplayName("NTF-5: ASCII in short lines goes as 7bit; Cyrillic, a NUL, a bare CR or a line near the 998 limit as base64")
+    void transferEncoding() {
+        assertThat(SmtpOutgoingMail.transferEncoding("Hello,\nyour application is accepted.\r\n")).isEqualTo("7bit");
+        assertThat(SmtpOutgoingMail.transferEncoding("")).isEqualTo("7bit");
+        assertThat(SmtpOutgoingMail.transferEncoding("Ваше заявление принято")).isEqualTo("base64");
+        assertThat(SmtpOutgoingMail.transferEncoding("Fee: 10 €")).isEqualTo("base64");
+        assertThat(SmtpOutgoingMail.transferEncoding("a\u0000b")).isEqualTo("base64");
+        assertThat(SmtpOutgoingMail.transferEncoding("a\rb")).isEqualTo("base64");
+        assertThat(SmtpOutgoingMail.transferEncoding("x".repeat(900))).isEqualTo("7bit");
+        assertThat(SmtpOutgoingMail.transferEncoding("x".repeat(901))).isEqualTo("base64");
+        assertThat(SmtpOutgoingMail.transferEncoding(("x".repeat(800) + "\n").repeat(5))).isEqualTo("7bit");
+    }
+
+    @Test
+    @DisplayName("NTF-5: Jakarta Mail's stream provider is named by its system property, so it is not searched for on the class path per header")
+    void streamProviderNamed() throws ClassNotFoundException {
+        Class.forName(MailConfiguration.class.getName());
+        assertThat(System.getProperty(MailConfiguration.STREAM_PROVIDER)).isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+        assertThat(StreamProvider.provider().getClass().getName()).isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+}
