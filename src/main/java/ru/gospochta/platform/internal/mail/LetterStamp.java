@@ -37,9 +37,19 @@ class LetterStamp {
         if (html != null) {
             String foot = "<p style=\"color: #4a5568; font-size: 12px;\">" + HtmlUtils.htmlEscape(line) + "<br>"
                     + HtmlUtils.htmlEscape(english) + "</p>";
-            int end = html.toLowerCase(java.util.Locale.ROOT).lastIndexOf("</body>");
+            int end = lastBodyEnd(html);
             html = end < 0 ? html + foot : html.substring(0, end) + foot + html.substring(end);
         }
         return new Stamped(new Letter(letter.to(), letter.subject(), text, html, letter.headers(), letter.reference()), code);
+    }
+
+    /** Where {@code </body>} starts, in any case, or -1; found from the end without copying the letter. */
+    static int lastBodyEnd(String html) {
+        for (int i = html.length() - 7; i >= 0; i--) {
+            if (html.regionMatches(true, i, "</body>", 0, 7)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

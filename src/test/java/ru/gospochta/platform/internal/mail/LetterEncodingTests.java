@@ -30,4 +30,13 @@ class LetterEncodingTests {
         assertThat(System.getProperty(MailConfiguration.STREAM_PROVIDER)).isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
         assertThat(StreamProvider.provider().getClass().getName()).isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
     }
+
+    @Test
+    @DisplayName("NTF-6: the verification code goes before the last </body>, whatever its case, or at the end when there is none")
+    void stampPlace() {
+        assertThat(LetterStamp.lastBodyEnd("<html><body><p>x</p></BODY></html>")).isEqualTo(20);
+        assertThat(LetterStamp.lastBodyEnd("<p>x</body> <p>y</Body>")).isEqualTo(16);
+        assertThat(LetterStamp.lastBodyEnd("<p>no body</p>")).isEqualTo(-1);
+        assertThat(LetterStamp.lastBodyEnd("")).isEqualTo(-1);
+    }
 }
