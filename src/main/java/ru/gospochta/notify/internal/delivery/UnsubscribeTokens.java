@@ -1,18 +1,16 @@
 package ru.gospochta.notify.internal.delivery;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
 
 import ru.gospochta.notify.Category;
+import ru.gospochta.platform.KeyedMac;
 import ru.gospochta.platform.ServerKeys;
 
 /**
@@ -26,10 +24,10 @@ public class UnsubscribeTokens {
     public record Unsubscribe(UUID account, Category category) {
     }
 
-    private final byte[] key;
+    private final KeyedMac mac;
 
     public UnsubscribeTokens(ServerKeys keys) {
-        this.key = keys.key("notify-unsubscribe");
+        this.mac = KeyedMac.hmacSha256(keys.key("notify-unsubscribe"));
     }
 
     public String token(UUID account, Category category) {
@@ -57,13 +55,7 @@ public class UnsubscribeTokens {
     }
 
     private String mac(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] full = mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] full = mac.of(body.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
     }
 }

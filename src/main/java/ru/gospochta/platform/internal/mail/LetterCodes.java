@@ -1,7 +1,6 @@
 package ru.gospochta.platform.internal.mail;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,13 +10,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import ru.gospochta.platform.KeyedMac;
 import ru.gospochta.platform.ServerKeys;
 
 /**
@@ -38,22 +35,12 @@ class LetterCodes {
     private final JdbcClient db;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    /** A MAC a thread, keyed once: looking the algorithm up and keying it cost more than hashing an address. */
-    private final ThreadLocal<Mac> macs;
+    private final KeyedMac mac;
 
     LetterCodes(JdbcClient db, Clock clock, ServerKeys keys) {
         this.db = db;
         this.clock = clock;
-        byte[] key = keys.key("letter-codes");
-        this.macs = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        this.mac = KeyedMac.hmacSha256(keys.key("letter-codes"));
     }
 
     /**
@@ -127,6 +114,6 @@ class LetterCodes {
     }
 
     private byte[] hash(String recipient) {
-        return macs.get().doFinal(recipient.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        return mac.of(recipient.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
     }
 }
