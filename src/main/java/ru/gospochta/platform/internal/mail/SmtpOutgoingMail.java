@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
@@ -122,11 +121,8 @@ class SmtpOutgoingMail implements OutgoingMail {
         InternetHeaders headers = new InternetHeaders();
         headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
         headers.setHeader("Content-Transfer-Encoding", encoding);
-        byte[] body = encoding.equals("base64") ? BASE64.encode(text) : text;
-        byte[] terminated = Arrays.copyOf(body, body.length + 2);
-        terminated[body.length] = '\r';
-        terminated[body.length + 1] = '\n';
-        return new MimeBodyPart(headers, terminated);
+        // No line end after the last line: the one before the next boundary belongs to the boundary.
+        return new MimeBodyPart(headers, encoding.equals("base64") ? BASE64.encode(text) : text);
     }
 
     /** Base64 in lines of 76 characters ending in CRLF (RFC 2045 §6.8). */
