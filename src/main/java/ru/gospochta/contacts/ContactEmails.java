@@ -18,9 +18,9 @@ public interface ContactEmails {
     Map<UUID, String> deliverableEmails(Collection<UUID> accounts);
 
     /**
-     * The address refused a letter for good (an SMTP 5xx, later a bounce message): delivery to it
-     * is suspended at once until the citizen confirms it again. An address the account no longer
-     * has is ignored.
+     * The address refused a letter for good (an SMTP 5xx at sending time): delivery to it is
+     * suspended at once until the citizen confirms it again. An address the account no longer has
+     * is ignored. Reports that arrive later by mail come as the platform's {@code MailBounced}.
      */
     void reportHardBounce(UUID account, String address);
 }

@@ -13,7 +13,9 @@ public record EmailDeliverySuspended(UUID account, String address, Reason reason
     public enum Reason {
         /** The address was added and not confirmed within the configured period (30 days). */
         UNCONFIRMED_30_DAYS,
-        /** The mail server refused a letter to it for good. */
-        HARD_BOUNCE
+        /** The mail server refused a letter to it for good, at once or by a later delivery report. */
+        HARD_BOUNCE,
+        /** The recipient marked a letter to it as spam, and their mail service reported it (NTF-5). */
+        COMPLAINT
     }
 }

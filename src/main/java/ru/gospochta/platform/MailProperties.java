@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,9 +25,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param mode {@code catcher} keeps every letter in an embedded mail server readable over IMAP;
  *             {@code smtp} sends through the relay in {@code smtp}
- * @param fromAddress the envelope and header sender of every letter
+ * @param fromAddress the sender (From) of every letter; the envelope sender is {@code bounces.address}
  * @param fromName the display name of the sender
  * @param dkim how every letter is signed, so receivers can tell it comes from us unaltered (NTF-5, NTF-6)
+ * @param bounces where mail systems return what they could not deliver, and how those reports are read (NTF-5)
  */
 @Validated
 @ConfigurationProperties("gospochta.mail")
@@ -36,7 +38,8 @@ public record MailProperties(
         @DefaultValue("Госпочта") @NotBlank String fromName,
         @DefaultValue @Valid Catcher catcher,
         @DefaultValue @Valid Smtp smtp,
-        @DefaultValue @Valid Dkim dkim) {
+        @DefaultValue @Valid Dkim dkim,
+        @DefaultValue @Valid Bounces bounces) {
 
     public enum Mode { CATCHER, SMTP }
 
@@ -108,6 +111,39 @@ public record MailProperties(
         }
     }
 
+    /**
+     * The return path of every letter and the mailbox its reports arrive in (NTF-5, CNT-6):
+     * delivery status notifications (RFC 3464) of letters that bounced after the relay took them,
+     * and complaints (RFC 5965) of recipients who marked a letter as spam.
+     *
+     * @param address the envelope sender (Return-Path) of every letter; empty means {@code bounces@}
+     *                the domain of {@code from-address}. The visible From stays {@code from-address}
+     * @param enabled read the reports; in catcher mode from the catcher's mailbox of {@code address},
+     *                in smtp mode from the IMAP server in {@code host} (not read while it is unset)
+     * @param username the IMAP login; empty means {@code address}
+     * @param pollInterval how often the mailbox is read, also read by the poller's {@code @Scheduled}
+     * @param maxSize a report larger than this is dropped unread: real ones are a few kilobytes
+     *                plus, at most, the returned letter
+     */
+    public record Bounces(
+            @Nullable @Email String address,
+            @DefaultValue("true") boolean enabled,
+            @Nullable String host,
+            @DefaultValue("993") @Min(1) @Max(65535) int port,
+            @DefaultValue("tls") @NotNull Security security,
+            @Nullable String username,
+            @Nullable String password,
+            @DefaultValue("INBOX") @NotBlank String folder,
+            @DefaultValue("1m") @NotNull Duration pollInterval,
+            @DefaultValue("10s") @NotNull Duration timeout,
+            @DefaultValue("1MB") @NotNull DataSize maxSize) {
+
+        /** Whether a mailbox to read is configured in smtp mode; the catcher is always there. */
+        public boolean hasServer() {
+            return host != null && !host.isBlank();
+        }
+    }
+
     /** The signature algorithms of DKIM, as the {@code a=} tag names them. */
     public enum DkimAlgorithm {
         RSA_SHA256("rsa-sha256", "rsa"), ED25519_SHA256("ed25519-sha256", "ed25519");
@@ -145,6 +181,12 @@ public record MailProperties(
     public String dkimDomain() {
         String configured = dkim.domain();
         return configured == null || configured.isBlank() ? fromDomain() : configured.toLowerCase(Locale.ROOT);
+    }
+
+    /** The envelope sender of every letter, where bounces and complaints come back to. */
+    public String bounceAddress() {
+        String configured = bounces.address();
+        return configured == null || configured.isBlank() ? "bounces@" + fromDomain() : configured;
     }
 
     @AssertTrue(message = "gospochta.mail.smtp.host must be set when gospochta.mail.mode is smtp")

@@ -1,6 +1,7 @@
 /**
  * Platform: the data directory, the database (embedded or external), per-module migrations,
- * the outgoing mail and SMS ports with their local catchers, the container's limits for uploads,
+ * the outgoing mail and SMS ports with their local catchers, the bounce mailbox whose reports
+ * are published as {@link ru.gospochta.platform.MailBounced}, the container's limits for uploads,
  * and the demo seed.
  */
 @ApplicationModule(displayName = "Platform")

@@ -2,6 +2,8 @@ package ru.gospochta.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -11,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ru.gospochta.IntegrationTest;
 import ru.gospochta.WebClient;
+import ru.gospochta.platform.internal.bounces.BounceReports;
 import ru.gospochta.platform.internal.mail.MailCatcher;
 
 /** Production shape: letters leave through a configured SMTP relay (here a GreenMail server of the test's own). */
@@ -25,8 +29,11 @@ class MailRelayTests {
     static final GreenMail relay = startRelay();
 
     static GreenMail startRelay() {
-        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        GreenMail server = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
         server.start();
+        server.setUser("bounces@gosuslugi.example", "bounce-reader", "bounce-secret");
         return server;
     }
 
@@ -37,6 +44,11 @@ class MailRelayTests {
         registry.add("gospochta.mail.smtp.port", () -> relay.getSmtp().getPort());
         registry.add("gospochta.mail.smtp.security", () -> "none");
         registry.add("gospochta.mail.from-address", () -> "noreply@gosuslugi.example");
+        registry.add("gospochta.mail.bounces.host", () -> "127.0.0.1");
+        registry.add("gospochta.mail.bounces.port", () -> relay.getImap().getPort());
+        registry.add("gospochta.mail.bounces.security", () -> "none");
+        registry.add("gospochta.mail.bounces.username", () -> "bounce-reader");
+        registry.add("gospochta.mail.bounces.password", () -> "bounce-secret");
     }
 
     @AfterAll
@@ -45,6 +57,8 @@ class MailRelayTests {
     }
 
     @Autowired OutgoingMail mail;
+    @Autowired BounceReports reports;
+    @Autowired JdbcClient db;
     @Autowired ApplicationContext context;
     @LocalServerPort int port;
 
@@ -57,7 +71,23 @@ class MailRelayTests {
         MimeMessage received = relay.getReceivedMessages()[0];
         assertThat(received.getSubject()).isEqualTo("Уведомление");
         assertThat(received.getFrom()[0].toString()).contains("noreply@gosuslugi.example");
+        assertThat(received.getHeader("Return-Path")).as("NTF-5: reports go to the bounce mailbox of the sender's domain")
+                .containsExactly("<bounces@gosuslugi.example>");
         assertThat(context.getBeanNamesForType(MailCatcher.class)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("NTF-5: with a relay, reports are read from the IMAP server of the bounce mailbox with its own login")
+    void reportsAreReadFromTheBounceMailbox() throws Exception {
+        String gone = "gone-" + UUID.randomUUID() + "@example.ru";
+        BounceLetters.deliver(relay.getSmtp().getPort(), "bounces@gosuslugi.example",
+                BounceLetters.dsn(gone, "failed", "5.1.1", "550 5.1.1 user unknown", null));
+
+        reports.poll();
+
+        assertThat(db.sql("SELECT count(*) FROM platform.event_publication WHERE event_type LIKE '%MailBounced' "
+                + "AND serialized_event LIKE :a").param("a", "%" + gone + "%").query(Long.class).single()).isOne();
+        assertThat(relay.getReceivedMessagesForDomain("gosuslugi.example")).as("read once, then deleted").isEmpty();
     }
 
     @Test

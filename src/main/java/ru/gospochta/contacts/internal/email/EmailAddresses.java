@@ -197,16 +197,17 @@ public class EmailAddresses {
     }
 
     /**
-     * Suspends the confirmed address after a hard bounce: of the given account, or of every account
-     * that has it when the account is not known (a letter sent by address alone).
+     * Suspends the confirmed address after a hard bounce or a complaint (the reason stored): of the
+     * given account, or of every account that has it when the account is not known (a letter sent
+     * by address alone, a report read from the bounce mailbox). One already suspended stays as it is.
      */
-    public List<Stored> suspendBounced(@Nullable UUID account, String address, Instant now) {
-        Map<String, Object> params = new HashMap<>(Map.of("now", utc(now), "address", address));
+    public List<Stored> suspendBounced(@Nullable UUID account, String address, String reason, Instant now) {
+        Map<String, Object> params = new HashMap<>(Map.of("now", utc(now), "address", address, "reason", reason));
         if (account != null) {
             params.put("account", account);
         }
         return db.sql("UPDATE contacts.email_addresses SET status = 'SUSPENDED', suspended_at = :now, "
-                        + "suspended_reason = 'HARD_BOUNCE' WHERE lower(address) = lower(:address) AND status = 'CONFIRMED'"
+                        + "suspended_reason = :reason WHERE lower(address) = lower(:address) AND status = 'CONFIRMED'"
                         + (account == null ? "" : " AND account_id = :account") + " RETURNING *")
                 .params(params).query(EmailAddresses::map).list();
     }

@@ -87,6 +87,7 @@ class MailConfiguration {
         String timeout = Long.toString(properties.smtp().timeout().toMillis());
         sender.getJavaMailProperties().setProperty("mail.smtp.connectiontimeout", timeout);
         sender.getJavaMailProperties().setProperty("mail.smtp.timeout", timeout);
+        returnPath(sender.getJavaMailProperties(), properties);
         return sender;
     }
 
@@ -121,6 +122,18 @@ class MailConfiguration {
             }
             case NONE -> { }
         }
+        returnPath(props, properties);
         return sender;
+    }
+
+    /**
+     * MAIL FROM of every letter, which receivers write down as its Return-Path and send their
+     * delivery reports and complaints to (NTF-5): the bounce mailbox, not the visible sender, so
+     * the reports land where {@code BounceReports} reads them. Jakarta Mail takes it from the
+     * session for letters that do not name their own envelope sender, as none of ours does.
+     */
+    private static void returnPath(Properties props, MailProperties properties) {
+        props.setProperty("mail.smtp.from", properties.bounceAddress());
+        props.setProperty("mail.smtps.from", properties.bounceAddress());
     }
 }
