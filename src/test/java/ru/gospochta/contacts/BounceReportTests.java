@@ -167,8 +167,11 @@ class BounceReportTests {
     @DisplayName("NTF-5, CNT-6: a report about an address no account holds changes nothing and journals nothing")
     void unknownAddress() throws Exception {
         String stranger = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
-        BounceLetters.deliver(catcher.smtpPort(), BOUNCES, BounceLetters.dsn(stranger, "failed", "5.1.1", "550 unknown", null));
-        BounceLetters.deliver(catcher.smtpPort(), BOUNCES, BounceLetters.complaint("abuse", stranger, "Subject: x\r\n"));
+        // A letter of ours did go there (a recovery letter to a mistyped address, say), so the reports are genuine.
+        mail.send(new Letter(stranger, "Уведомление", "Текст", null));
+        String original = headers(lastLetterTo(stranger));
+        BounceLetters.deliver(catcher.smtpPort(), BOUNCES, BounceLetters.dsn(stranger, "failed", "5.1.1", "550 unknown", original));
+        BounceLetters.deliver(catcher.smtpPort(), BOUNCES, BounceLetters.complaint("abuse", stranger, original));
 
         reports.poll();
 
@@ -180,11 +183,37 @@ class BounceReportTests {
         assertThat(row()).containsEntry("status", "CONFIRMED");
     }
 
+    @Test
+    @DisplayName("NTF-5, CNT-6: a report that returns no letter of ours to that address — none, an invented one, ours to someone else — suspends nothing")
+    void forgedReportsIgnored() throws Exception {
+        MimeMessage letter = sendAndReadBack();
+        String invented = headers(letter).replace(letter.getMessageID(), "<ntf-" + UUID.randomUUID() + ".attempt-1@gospochta.local>");
+        BounceLetters.deliver(catcher.smtpPort(), BOUNCES, BounceLetters.dsn(address, "failed", "5.1.1", "550 5.1.1 unknown", null));
+        BounceLetters.deliver(catcher.smtpPort(), BOUNCES, BounceLetters.dsn(address, "failed", "5.1.1", "550 5.1.1 unknown", invented));
+        BounceLetters.deliver(catcher.smtpPort(), BOUNCES, BounceLetters.complaint("abuse", address, invented));
+        // A genuine letter of ours, but to another citizen: it cannot speak for this address.
+        String other = "other-" + UUID.randomUUID().toString().substring(0, 8) + "@example.ru";
+        mail.send(new Letter(other, "Уведомление", "Текст", null));
+        MimeMessage toOther = lastLetterTo(other);
+        BounceLetters.deliver(catcher.smtpPort(), BOUNCES, BounceLetters.dsn(address, "failed", "5.1.1", "550 5.1.1 unknown",
+                headers(toOther)));
+
+        assertThat(reports.poll()).isGreaterThanOrEqualTo(4);
+
+        assertThat(row()).containsEntry("status", "CONFIRMED");
+        assertThat(db.sql("SELECT count(*) FROM audit.entries WHERE target = :t AND action LIKE 'contacts.email-%'")
+                .param("t", "account:" + citizen.id()).query(Long.class).single()).isZero();
+    }
+
     /** A letter of ours to the citizen, as it arrived: the original that a report returns. */
     MimeMessage sendAndReadBack() throws Exception {
         mail.send(new Letter(address, "Уведомление", "Документ готов", null));
+        return lastLetterTo(address);
+    }
+
+    MimeMessage lastLetterTo(String to) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", catcher.imapPort(), address, "any");
+        store.connect("127.0.0.1", catcher.imapPort(), to, "any");
         try {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);

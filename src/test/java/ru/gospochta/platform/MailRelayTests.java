@@ -80,8 +80,14 @@ class MailRelayTests {
     @DisplayName("NTF-5: with a relay, reports are read from the IMAP server of the bounce mailbox with its own login")
     void reportsAreReadFromTheBounceMailbox() throws Exception {
         String gone = "gone-" + UUID.randomUUID() + "@example.ru";
+        mail.send(new Letter(gone, "Уведомление", "Текст уведомления", null));
+        MimeMessage sent = java.util.Arrays.stream(relay.getReceivedMessages())
+                .filter(m -> { try { return m.getAllRecipients()[0].toString().equals(gone); } catch (Exception e) { return false; } })
+                .findFirst().orElseThrow();
+        String original = java.util.Collections.list(sent.getAllHeaderLines()).stream()
+                .collect(java.util.stream.Collectors.joining("\r\n", "", "\r\n"));
         BounceLetters.deliver(relay.getSmtp().getPort(), "bounces@gosuslugi.example",
-                BounceLetters.dsn(gone, "failed", "5.1.1", "550 5.1.1 user unknown", null));
+                BounceLetters.dsn(gone, "failed", "5.1.1", "550 5.1.1 user unknown", original));
 
         reports.poll();
 

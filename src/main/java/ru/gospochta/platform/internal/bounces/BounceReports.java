@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.gospochta.platform.MailBounced;
 import ru.gospochta.platform.MailProperties;
+import ru.gospochta.platform.internal.mail.LetterCodes;
 import ru.gospochta.platform.internal.mail.MailCatcher;
 
 /**
@@ -48,9 +49,11 @@ public class BounceReports {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final ReentrantLock polling = new ReentrantLock();
+    private final LetterCodes letters;
 
     BounceReports(MailProperties properties, ObjectProvider<MailCatcher> catcher, ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, LetterCodes letters) {
+        this.letters = letters;
         this.properties = properties;
         this.catcher = catcher;
         this.events = events;
@@ -178,13 +181,24 @@ public class BounceReports {
             log.debug("A message in the bounce mailbox reports no failure or complaint; deleted");
             return true;
         }
+        // Anyone can write to the bounce address: only a report that returns one of our letters, sent
+        // to the very address it names, may suspend that address.
+        List<MailBounced> ours = reported.stream()
+                .filter(r -> r.messageId() != null && letters.sentTo(r.messageId(), r.address())).toList();
+        if (ours.size() < reported.size()) {
+            log.info("{} of {} reports in a message of the bounce mailbox do not return a letter the portal sent to that "
+                    + "address (no Message-ID, or not ours); ignored", reported.size() - ours.size(), reported.size());
+        }
+        if (ours.isEmpty()) {
+            return true;
+        }
         try {
-            transactions.executeWithoutResult(status -> reported.forEach(events::publishEvent));
+            transactions.executeWithoutResult(status -> ours.forEach(events::publishEvent));
         } catch (RuntimeException e) {
             log.warn("A report from the bounce mailbox could not be recorded; it stays there for the next poll", e);
             return false;
         }
-        for (MailBounced bounced : reported) {
+        for (MailBounced bounced : ours) {
             log.info("Mail report: {} for {} ({})", bounced.kind(), masked(bounced.address()), bounced.messageId());
         }
         return true;

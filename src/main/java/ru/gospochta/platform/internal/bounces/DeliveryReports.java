@@ -35,7 +35,13 @@ final class DeliveryReports {
     /** The machine-readable part of a report is a few hundred bytes a recipient; more is not a report. */
     private static final int MAX_FIELDS = 64 * 1024;
     private static final int MAX_DIAGNOSTIC = 300;
-    private static final Pattern PERMANENT = Pattern.compile("5\\.\\d{1,3}\\.\\d{1,3}");
+    /**
+     * The permanent statuses that are about the recipient's address (RFC 3463): no such mailbox
+     * (5.1.1), domain (5.1.2), a malformed (5.1.3) or moved (5.1.6) address, a domain that takes no
+     * mail (5.1.10), a disabled mailbox (5.2.1). Others — a policy block of our server (5.7.x), a full
+     * mailbox, a letter too large — say nothing against the address and must not suspend it.
+     */
+    private static final Pattern PERMANENT = Pattern.compile("5\\.(?:1\\.(?:1|2|3|6|10)|2\\.1)");
     private static final Pattern BLANK_LINE = Pattern.compile("\\r?\\n[ \\t]*\\r?\\n");
 
     /**

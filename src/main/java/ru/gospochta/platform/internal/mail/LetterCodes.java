@@ -23,7 +23,7 @@ import ru.gospochta.platform.ServerKeys;
  * whose code is not found here was not sent by the portal.
  */
 @Component
-class LetterCodes {
+public class LetterCodes {
 
     /** One registered letter, as «Проверить письмо» shows it. */
     record Registered(String code, String recipient, String subject, Instant sentAt) {
@@ -65,6 +65,18 @@ class LetterCodes {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the portal sent the letter of this Message-ID to this address: how a delivery report
+     * or a complaint shows it is about one of our letters, not written by anyone who can mail the
+     * bounce address to have a citizen's address suspended.
+     */
+    public boolean sentTo(String messageId, String recipient) {
+        String id = messageId.strip();
+        String bracketed = id.startsWith("<") ? id : "<" + id + ">";
+        return db.sql("SELECT EXISTS (SELECT 1 FROM platform.letter_codes WHERE message_id = :id AND recipient_hash = :hash)")
+                .param("id", bracketed).param("hash", hash(recipient)).query(Boolean.class).single();
     }
 
     /** Finds the code in what the citizen typed or pasted; a pasted letter may hold other words around it. */

@@ -52,6 +52,18 @@ class DeliveryReportsTests {
     }
 
     @Test
+    @DisplayName("NTF-5, CNT-6: a permanent failure that says nothing against the address — a policy block, a full mailbox, a letter too large — suspends nothing")
+    void notAboutTheAddress() throws Exception {
+        assertThat(read(BounceLetters.dsn("ivan@mail.ru", "failed", "5.7.1", "550 5.7.1 Blocked by policy", ORIGINAL))).isEmpty();
+        assertThat(read(BounceLetters.dsn("ivan@mail.ru", "failed", "5.2.2", "552 5.2.2 Mailbox full", ORIGINAL))).isEmpty();
+        assertThat(read(BounceLetters.dsn("ivan@mail.ru", "failed", "5.3.4", "552 5.3.4 Message too big", ORIGINAL))).isEmpty();
+        assertThat(read(BounceLetters.dsn("ivan@mail.ru", "failed", "5.1.7", "553 5.1.7 Bad sender", ORIGINAL))).isEmpty();
+        assertThat(read(BounceLetters.dsn("ivan@mail.ru", "failed", "5.2.1", "550 5.2.1 Mailbox disabled", ORIGINAL)))
+                .extracting(MailBounced::kind).containsExactly(MailBounced.Kind.HARD_BOUNCE);
+        assertThat(read(BounceLetters.dsn("ivan@mail.ru", "failed", "5.1.10", "550 5.1.10 Null MX", ORIGINAL))).hasSize(1);
+    }
+
+    @Test
     @DisplayName("NTF-5: an ARF abuse report names the complaining recipient by Original-Rcpt-To, else by the returned letter's To")
     void complaint() throws Exception {
         assertThat(read(BounceLetters.complaint("abuse", "maria@yandex.ru", ORIGINAL + "\nТекст письма\n")))
