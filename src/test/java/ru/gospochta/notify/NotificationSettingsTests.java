@@ -129,7 +129,7 @@ class NotificationSettingsTests {
         form.put("channel.payments.SMS", "on");
         form.put("frequency.application-status", "DAILY");
         form.putAll(Map.of("quietFrom", "23:00", "quietTo", "07:30", "zone", "Asia/Yekaterinburg", "format", "TEXT",
-                "digestHour", "20", "digestDay", "FRIDAY", "digestMonthDay", "15"));
+                "digestHour", "20", "digestDay", "FRIDAY", "digestMonthDay", "15", "language", "EN"));
 
         HttpResponse<String> saved = me.postForm(SettingsPages.PATH, form);
 
@@ -146,6 +146,7 @@ class NotificationSettingsTests {
         assertThat(stored.quietTo()).isEqualTo(LocalTime.of(7, 30));
         assertThat(stored.zone()).isEqualTo(ZoneId.of("Asia/Yekaterinburg"));
         assertThat(stored.format()).isEqualTo(Preferences.LetterFormat.TEXT);
+        assertThat(stored.language()).as("NTF-4: letters in English from now on").isEqualTo(Preferences.Language.EN);
         assertThat(stored.digestHour()).isEqualTo(20);
         assertThat(stored.digestDay()).isEqualTo(DayOfWeek.FRIDAY);
         assertThat(stored.digestMonthDay()).isEqualTo(15);
@@ -155,7 +156,7 @@ class NotificationSettingsTests {
         assertThat(audit).hasSize(1);
         assertThat(audit.getFirst()).contains("\"payments.channels\":\"EMAIL → SMS\"",
                 "\"application-status.frequency\":\"EACH_EVENT → DAILY\"", "\"quietHours\":\"— → 23:00–07:30\"",
-                "\"zone\":\"Europe/Moscow → Asia/Yekaterinburg\"", "\"format\":\"HTML → TEXT\"")
+                "\"zone\":\"Europe/Moscow → Asia/Yekaterinburg\"", "\"format\":\"HTML → TEXT\"", "\"language\":\"RU → EN\"")
                 .doesNotContain("deadlines", "promotionalConsent");
 
         me.postForm(SettingsPages.PATH, form);
@@ -177,6 +178,7 @@ class NotificationSettingsTests {
                 Arguments.of("day of month 29", Map.of("digestMonthDay", "29"), "от 1 до 28"),
                 Arguments.of("day of month 0", Map.of("digestMonthDay", "0"), "от 1 до 28"),
                 Arguments.of("unknown format", Map.of("format", "PDF"), "Выберите формат писем"),
+                Arguments.of("a language without letters", Map.of("language", "DE"), "Выберите язык писем"),
                 Arguments.of("quiet hours with one end", Map.of("quietFrom", "22:00"), "Укажите и начало, и конец тихих часов"),
                 Arguments.of("quiet hours with the other end", Map.of("quietTo", "07:00"), "Укажите и начало, и конец тихих часов"),
                 Arguments.of("quiet hours not a time", Map.of("quietFrom", "25:00", "quietTo", "07:00"), "в виде ЧЧ:ММ"),

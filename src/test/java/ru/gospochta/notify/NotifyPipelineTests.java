@@ -91,6 +91,24 @@ class NotifyPipelineTests {
     }
 
     @Test
+    @DisplayName("NTF-4: a citizen who chose English gets the letter and the SMS from the English template and layout")
+    void englishLetters() throws Exception {
+        preferences.save(citizen.id(), new Preferences(Map.of(Category.APPLICATION_STATUS,
+                new Preferences.Row(EnumSet.of(Channel.EMAIL, Channel.SMS), Frequency.EACH_EVENT)), Preferences.LetterFormat.HTML,
+                9, DayOfWeek.MONDAY, 1, null, null, Preferences.DEFAULT_ZONE, null, Preferences.Language.EN), Instant.now());
+        notifications.raise(statusChanged(UUID.randomUUID()));
+        dispatcher.dispatchAll();
+
+        Message[] letters = Citizens.letters(catcher.imapPort(), address);
+        assertThat(letters).hasSize(1);
+        assertThat(letters[0].getSubject()).isEqualTo("Application No. 1234567890: Услуга оказана");
+        assertThat(Citizens.text(letters[0])).contains("The status of application No. 1234567890 for «Выдача паспорта» changed on")
+                .doesNotContain("Статус заявления", "Отправитель");
+        assertThat(db.sql("SELECT text FROM platform.caught_sms WHERE phone = :p ORDER BY id DESC LIMIT 1")
+                .param("p", citizen.phone()).query(String.class).single()).startsWith("Gospochta: Application No. 1234567890");
+    }
+
+    @Test
     @DisplayName("NTF-3: the same event with e-mail switched off → no e-mail, the cabinet message all the same")
     void emailOff() throws Exception {
         choose(Category.APPLICATION_STATUS, EnumSet.of(Channel.SMS));

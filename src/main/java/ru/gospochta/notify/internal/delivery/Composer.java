@@ -29,7 +29,6 @@ import ru.gospochta.notify.internal.templates.Templates;
 @Component
 class Composer {
 
-    static final Locale RUSSIAN = Locale.of("ru");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
@@ -74,11 +73,12 @@ class Composer {
 
     /** The notification written out; empty when its event type left the catalogue or a digest has no events. */
     Optional<Dispatch> compose(Claimed c, Preferences settings) {
+        Locale locale = settings.language().locale();
         List<Item> items = new ArrayList<>();
         boolean mandatory;
         Category category;
         if (c.digest()) {
-            items.addAll(digestItems(c.id()));
+            items.addAll(digestItems(c.id(), locale));
             mandatory = false;
             category = null;
         } else {
@@ -86,7 +86,7 @@ class Composer {
             if (type.isEmpty()) {
                 return Optional.empty();
             }
-            items.add(item(type.get(), c.variables(), c.senderName(), c.messageId()));
+            items.add(item(type.get(), c.variables(), c.senderName(), c.messageId(), locale));
             mandatory = type.get().alwaysSent();
             // The stored category, which for an announced message is the message's own.
             category = c.category() == null ? type.get().category() : Category.byCode(c.category()).orElse(type.get().category());
@@ -95,7 +95,7 @@ class Composer {
             return Optional.empty();
         }
         String subject = c.digest()
-                ? messages.getMessage("notify.mail.digest.subject", new Object[] {items.size()}, RUSSIAN)
+                ? messages.getMessage("notify.mail.digest.subject", new Object[] {items.size()}, locale)
                 : items.getFirst().subject();
         Map<String, String> headers = new LinkedHashMap<>();
         String unsubscribeUrl = null;
@@ -105,21 +105,21 @@ class Composer {
             headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        LetterLayout.Written letter = layout.write(subject, items, c.digest(), unsubscribeUrl, RUSSIAN,
+        LetterLayout.Written letter = layout.write(subject, items, c.digest(), unsubscribeUrl, locale,
                 settings.format() == Preferences.LetterFormat.HTML);
         Item first = items.getFirst();
-        String shortText = messages.getMessage("notify.sms.text", new Object[] {first.subject(), first.link()}, RUSSIAN);
+        String shortText = messages.getMessage("notify.sms.text", new Object[] {first.subject(), first.link()}, locale);
         return Optional.of(new Dispatch(c.id(), c.account(), c.channel(), "ntf-" + c.id() + ".attempt-" + c.attempts(), subject,
                 letter.text(), letter.html(), shortText, first.link(), headers));
     }
 
     private Item item(EventType type, Map<String, String> variables, @org.jspecify.annotations.Nullable String sender,
-            @org.jspecify.annotations.Nullable UUID messageId) {
-        return Item.of(type, templates.of(type, RUSSIAN), variables, RUSSIAN, sender == null ? "" : sender,
+            @org.jspecify.annotations.Nullable UUID messageId, Locale locale) {
+        return Item.of(type, templates.of(type, locale), variables, locale, sender == null ? "" : sender,
                 publicUrl + "/cabinet/mailbox/messages/" + messageId);
     }
 
-    private List<Item> digestItems(UUID digest) {
+    private List<Item> digestItems(UUID digest, Locale locale) {
         return db.sql("""
                         SELECT e.type, e.variables, e.sender_name, e.message_id FROM notify.notifications n
                         JOIN notify.events e ON e.id = n.event_id
@@ -130,7 +130,7 @@ class Composer {
                     JSON.readTree(rs.getString("variables")).properties().forEach(e -> values.put(e.getKey(), e.getValue().asString()));
                     String sender = rs.getString("sender_name");
                     UUID message = rs.getObject("message_id", UUID.class);
-                    return catalogue.type(rs.getString("type")).map(t -> item(t, values, sender, message));
+                    return catalogue.type(rs.getString("type")).map(t -> item(t, values, sender, message, locale));
                 })
                 .list().stream().flatMap(Optional::stream).toList();
     }

@@ -31,6 +31,7 @@ final class Differences {
             put(changes, category.code() + ".frequency", was.frequency().name(), is.frequency().name());
         }
         put(changes, "format", before.format().name(), after.format().name());
+        put(changes, "language", before.language().name(), after.language().name());
         put(changes, "digestHour", String.valueOf(before.digestHour()), String.valueOf(after.digestHour()));
         put(changes, "digestDay", before.digestDay().name(), after.digestDay().name());
         put(changes, "digestMonthDay", String.valueOf(before.digestMonthDay()), String.valueOf(after.digestMonthDay()));

@@ -27,10 +27,31 @@ import ru.gospochta.notify.Frequency;
  */
 public record Preferences(Map<Category, Row> grid, LetterFormat format, int digestHour, DayOfWeek digestDay,
         int digestMonthDay, @Nullable LocalTime quietFrom, @Nullable LocalTime quietTo, ZoneId zone,
-        @Nullable Instant promotionalConsentAt) {
+        @Nullable Instant promotionalConsentAt, Language language) {
 
     public enum LetterFormat {
         HTML, TEXT
+    }
+
+    /** The language of the citizen's letters, SMS and push texts (NTF-4). */
+    public enum Language {
+        RU(java.util.Locale.of("ru")), EN(java.util.Locale.ENGLISH);
+
+        private final java.util.Locale locale;
+
+        Language(java.util.Locale locale) {
+            this.locale = locale;
+        }
+
+        public java.util.Locale locale() {
+            return locale;
+        }
+    }
+
+    /** Settings in Russian, the language of a citizen who never chose one. */
+    public Preferences(Map<Category, Row> grid, LetterFormat format, int digestHour, DayOfWeek digestDay, int digestMonthDay,
+            @Nullable LocalTime quietFrom, @Nullable LocalTime quietTo, ZoneId zone, @Nullable Instant promotionalConsentAt) {
+        this(grid, format, digestHour, digestDay, digestMonthDay, quietFrom, quietTo, zone, promotionalConsentAt, Language.RU);
     }
 
     /** A category's line of the grid; the cabinet is always among the channels. */
@@ -83,12 +104,12 @@ public record Preferences(Map<Category, Row> grid, LetterFormat format, int dige
         EnumMap<Category, Row> changed = new EnumMap<>(grid);
         changed.put(category, row);
         return new Preferences(changed, format, digestHour, digestDay, digestMonthDay, quietFrom, quietTo, zone,
-                promotionalConsentAt);
+                promotionalConsentAt, language);
     }
 
     /** These settings with promotional consent given at {@code at}, or withdrawn when {@code null}. */
     public Preferences withPromotionalConsent(@Nullable Instant at) {
-        return new Preferences(grid, format, digestHour, digestDay, digestMonthDay, quietFrom, quietTo, zone, at);
+        return new Preferences(grid, format, digestHour, digestDay, digestMonthDay, quietFrom, quietTo, zone, at, language);
     }
 
     /** The channels beyond the cabinet a notice of this category goes to now. */

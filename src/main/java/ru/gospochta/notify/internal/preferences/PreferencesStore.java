@@ -91,13 +91,13 @@ public class PreferencesStore {
         // An unchanged consent keeps the source it was given from; only a change takes this save's source.
         db.sql("""
                         INSERT INTO notify.preferences (account, grid, letter_format, digest_hour, digest_weekday, digest_monthday,
-                            quiet_from, quiet_to, time_zone, promotional_at, promotional_source, updated_at)
+                            quiet_from, quiet_to, time_zone, promotional_at, promotional_source, letter_language, updated_at)
                         VALUES (:account, CAST(:grid AS jsonb), :format, :hour, :weekday, :monthday, :quietFrom, :quietTo, :zone,
-                            :promotionalAt, :promotionalSource, :now)
+                            :promotionalAt, :promotionalSource, :language, :now)
                         ON CONFLICT (account) DO UPDATE SET grid = EXCLUDED.grid, letter_format = EXCLUDED.letter_format,
                             digest_hour = EXCLUDED.digest_hour, digest_weekday = EXCLUDED.digest_weekday,
                             digest_monthday = EXCLUDED.digest_monthday, quiet_from = EXCLUDED.quiet_from,
-                            quiet_to = EXCLUDED.quiet_to, time_zone = EXCLUDED.time_zone,
+                            quiet_to = EXCLUDED.quiet_to, time_zone = EXCLUDED.time_zone, letter_language = EXCLUDED.letter_language,
                             promotional_at = EXCLUDED.promotional_at,
                             promotional_source = CASE WHEN (preferences.promotional_at IS NULL) = (EXCLUDED.promotional_at IS NULL)
                                 THEN preferences.promotional_source ELSE EXCLUDED.promotional_source END,
@@ -106,7 +106,7 @@ public class PreferencesStore {
                 .param("hour", p.digestHour()).param("weekday", p.digestDay().getValue()).param("monthday", p.digestMonthDay())
                 .param("quietFrom", p.quietFrom()).param("quietTo", p.quietTo()).param("zone", p.zone().getId())
                 .param("promotionalAt", utc(p.promotionalConsentAt()))
-                .param("promotionalSource", consentAfter ? consentSource : null)
+                .param("promotionalSource", consentAfter ? consentSource : null).param("language", p.language().name())
                 .param("now", utc(now))
                 .update();
         if (consentBefore != consentAfter) {
@@ -132,7 +132,8 @@ public class PreferencesStore {
         return new Preferences(rows, Preferences.LetterFormat.valueOf(rs.getString("letter_format")), rs.getInt("digest_hour"),
                 DayOfWeek.of(rs.getInt("digest_weekday")), rs.getInt("digest_monthday"),
                 rs.getObject("quiet_from", LocalTime.class), rs.getObject("quiet_to", LocalTime.class),
-                ZoneId.of(rs.getString("time_zone")), consent == null ? null : consent.toInstant());
+                ZoneId.of(rs.getString("time_zone")), consent == null ? null : consent.toInstant(),
+                Preferences.Language.valueOf(rs.getString("letter_language")));
     }
 
     private static @Nullable OffsetDateTime utc(@Nullable Instant at) {

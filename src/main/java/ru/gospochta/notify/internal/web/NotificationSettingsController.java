@@ -89,6 +89,7 @@ class NotificationSettingsController {
         model.addAttribute("days", List.of(DayOfWeek.values()));
         model.addAttribute("monthDays", IntStream.rangeClosed(1, 28).boxed().toList());
         model.addAttribute("formats", List.of(Preferences.LetterFormat.values()));
+        model.addAttribute("languages", List.of(Preferences.Language.values()));
         model.addAttribute("zones", TimeZones.shown(TimeZones.offered(current.zone()), now));
         model.addAttribute("noEmail", emails.deliverableEmail(me.accountId()).isEmpty());
         Instant consent = current.promotionalConsentAt();

@@ -20,11 +20,11 @@ import ru.gospochta.notify.internal.preferences.Preferences;
  * <p>Field names: {@code channel.<category>.<CHANNEL>=on} for each ticked box (one name per box,
  * so a form without JavaScript needs nothing special), {@code frequency.<category>}, then
  * {@code digestHour}, {@code digestDay}, {@code digestMonthDay}, {@code format}, {@code quietFrom},
- * {@code quietTo}, {@code zone} and {@code promotional=on}.
+ * {@code quietTo}, {@code zone}, {@code promotional=on} and {@code language}.
  */
 record SettingsForm(Map<Category, Set<Channel>> channels, Map<Category, String> frequencies, String digestHour,
         String digestDay, String digestMonthDay, String format, String quietFrom, String quietTo, String zone,
-        boolean promotional) {
+        boolean promotional, String language) {
 
     static final String CHANNEL = "channel.";
     static final String FREQUENCY = "frequency.";
@@ -39,7 +39,7 @@ record SettingsForm(Map<Category, Set<Channel>> channels, Map<Category, String> 
         }
         return new SettingsForm(channels, frequencies, String.valueOf(p.digestHour()), p.digestDay().name(),
                 String.valueOf(p.digestMonthDay()), p.format().name(), time(p.quietFrom()), time(p.quietTo()),
-                p.zone().getId(), p.promotionalConsentAt() != null);
+                p.zone().getId(), p.promotionalConsentAt() != null, p.language().name());
     }
 
     /** Whether the box is ticked; the cabinet always is. */

@@ -82,6 +82,7 @@ final class SettingsInput {
         String quietTo = field(params, "quietTo");
         String zone = field(params, "zone");
         String consent = field(params, "promotional");
+        String language = field(params, "language");
 
         Integer digestHour = number(hour, 0, 23);
         if (digestHour == null) {
@@ -117,18 +118,24 @@ final class SettingsInput {
         if (timeZone == null) {
             problems.put("zone", "notify.settings.error.zone");
         }
+        // A form from before the choice existed keeps Russian; anything else sent is refused.
+        Preferences.Language letterLanguage = language.isEmpty() ? Preferences.Language.RU : Arrays.stream(Preferences.Language.values())
+                .filter(l -> l.name().equals(language)).findFirst().orElse(null);
+        if (letterLanguage == null) {
+            problems.put("language", "notify.settings.error.language");
+        }
         if (!consent.isEmpty() && !consent.equals(ON)) {
             problems.put("promotional", "notify.settings.error.consent");
         }
 
         SettingsForm form = new SettingsForm(channels, frequencies, hour, day, monthDay, format, quietFrom, quietTo, zone,
-                consent.equals(ON));
+                consent.equals(ON), language);
         if (!problems.isEmpty() || digestHour == null || digestDay == null || digestMonthDay == null || letters == null
-                || timeZone == null) {
+                || timeZone == null || letterLanguage == null) {
             return new Reading(form, problems, null);
         }
         return new Reading(form, problems, new Preferences(grid, letters, digestHour, digestDay, digestMonthDay, from, to,
-                timeZone, form.promotional() ? consentAt : null));
+                timeZone, form.promotional() ? consentAt : null, letterLanguage));
     }
 
     /** A ticked box: {@code <category>.<CHANNEL>=on}; the cabinet and the mandatory row are always on, so never read. */
