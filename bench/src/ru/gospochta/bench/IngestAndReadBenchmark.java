@@ -9,14 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,9 +57,14 @@ import ru.gospochta.identity.internal.account.Accounts;
  * 100,000 citizens — against a raw baseline in the same run: COPY of the very rows the API wrote
  * into the same tables;
  * (b) latency of the inbox page and of search with 1,000,000 stored messages and 50 concurrent
- * readers, against the same queries sent straight over JDBC.
+ * readers, against the same queries sent straight over JDBC, under two loads ({@link ReadLoad}):
+ * saturation, each reader calling again at once (the server's capacity at full load, pages a
+ * second and the CPU a page costs), then the load the targets speak of, each reader reading a page
+ * for a think time (exponential, mean 1 s, seeded) before the next, about 50 pages a second. Both
+ * follow a warm-up of both pages at full load ({@code bench.warmUp} seconds, 60 by default).
  * Sizes come from system properties ({@code -Dbench.citizens}, {@code -Dbench.messages},
- * {@code -Dbench.stored}, {@code -Dbench.readers}, {@code -Dbench.seconds}, {@code -Dbench.textWait}) for a quick run.
+ * {@code -Dbench.stored}, {@code -Dbench.readers}, {@code -Dbench.seconds}, {@code -Dbench.textWait},
+ * {@code -Dbench.warmUp}, {@code -Dbench.thinkMillis}, {@code -Dbench.seed}) for a quick run.
  */
 @IntegrationTest
 @TestPropertySource(properties = {"gospochta.gateway.limits.requests-per-second=1000000",
@@ -74,6 +77,9 @@ class IngestAndReadBenchmark {
     static final int READERS = Integer.getInteger("bench.readers", 50);
     static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     static final int TEXT_WAIT = Integer.getInteger("bench.textWait", 120);
+    static final int THINK_MILLIS = Integer.getInteger("bench.thinkMillis", 1000);
+    static final int WARM_UP = Integer.getInteger("bench.warmUp", 60);
+    static final long SEED = Long.getLong("bench.seed", 5);
     static final int BATCH = 1000;
     static final int SENDERS = 4;
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -266,36 +272,56 @@ class IngestAndReadBenchmark {
             String id = TestCitizens.session(accounts.byId(account).orElseThrow(), sessions);
             cookies.add("GOSPOCHTA_SESSION=" + Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8)));
         }
-        List<Long> inbox = measure(cookies, "/cabinet/mailbox");
-        List<Long> search = measure(cookies, "/cabinet/mailbox/history?q=" + java.net.URLEncoder.encode("заявления", StandardCharsets.UTF_8));
-        List<Long> rawInbox = measureSql(readers, """
+        ReadLoad.Call inboxPage = page(cookies, "/cabinet/mailbox");
+        ReadLoad.Call searchPage = page(cookies, "/cabinet/mailbox/history?q="
+                + java.net.URLEncoder.encode("заявления", StandardCharsets.UTF_8));
+        String inboxSql = """
                 SELECT id, agency_name, subject, delivered_at, read_at, flagged, attachment_count FROM mailbox.messages
                 WHERE account = ? AND folder_id = '00000000-0000-0000-0000-000000000001'
-                ORDER BY delivered_at DESC, id DESC LIMIT 20""");
-        List<Long> rawSearch = measureSql(readers, """
+                ORDER BY delivered_at DESC, id DESC LIMIT 20""";
+        String searchSql = """
                 SELECT id, agency_name, subject, delivered_at FROM mailbox.messages
                 WHERE account = ? AND search @@ websearch_to_tsquery('russian', 'заявления')
-                ORDER BY delivered_at DESC, id DESC LIMIT 20""");
-        table("Reading, " + count() + " stored messages, " + READERS + " concurrent readers, " + SECONDS + " s each",
-                List.of(latency("inbox page over HTTP", inbox), latency("inbox query over JDBC (baseline)", rawInbox),
-                        latency("search page over HTTP", search), latency("search query over JDBC (baseline)", rawSearch),
-                        List.of("ratio p99 inbox HTTP / JDBC", ratio(inbox, rawInbox, 0.99), "", ""),
-                        List.of("ratio p95 search HTTP / JDBC", ratio(search, rawSearch, 0.95), "", "")));
+                ORDER BY delivered_at DESC, id DESC LIMIT 20""";
+        Duration length = Duration.ofSeconds(SECONDS);
+        // A server that has just started runs much of a page interpreted while the JIT compiles it,
+        // on two shared cores for minutes: several times the CPU of a warm page. Both pages are
+        // served for a while first, as they would have been long before any hour that counts.
+        ReadLoad warmUp = ReadLoad.saturating(READERS, Duration.ofSeconds(WARM_UP).dividedBy(2));
+        warmUp.run(inboxPage);
+        warmUp.run(searchPage);
+        for (ReadLoad load : List.of(ReadLoad.saturating(READERS, length),
+                ReadLoad.thinking(READERS, length, Duration.ofMillis(THINK_MILLIS), SEED))) {
+            CpuTime before = CpuTime.now(db);
+            ReadLoad.Result inbox = load.run(inboxPage);
+            CpuTime inboxCpu = CpuTime.now(db).minus(before);
+            ReadLoad.Result rawInbox = measureSql(load, readers, inboxSql);
+            before = CpuTime.now(db);
+            ReadLoad.Result search = load.run(searchPage);
+            CpuTime searchCpu = CpuTime.now(db).minus(before);
+            ReadLoad.Result rawSearch = measureSql(load, readers, searchSql);
+            table("Reading, " + count() + " stored messages, " + READERS + " concurrent readers, " + load.name() + ", "
+                    + SECONDS + " s each", List.of(
+                            ReadLoad.latency("inbox page over HTTP", inbox, inboxCpu), ReadLoad.latency("inbox query over JDBC (baseline)", rawInbox, null),
+                            ReadLoad.latency("search page over HTTP", search, searchCpu), ReadLoad.latency("search query over JDBC (baseline)", rawSearch, null),
+                            List.of("ratio p99 inbox HTTP / JDBC", ReadLoad.ratio(inbox.sorted(), rawInbox.sorted(), 0.99), "", ""),
+                            List.of("ratio p95 search HTTP / JDBC", ReadLoad.ratio(search.sorted(), rawSearch.sorted(), 0.95), "", "")));
+        }
     }
 
-    List<Long> measure(List<String> cookies, String path) throws Exception {
-        return concurrently(() -> {
+    ReadLoad.Call page(List<String> cookies, String path) {
+        return () -> {
             String cookie = cookies.get(ThreadLocalRandom.current().nextInt(cookies.size()));
             HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Cookie", cookie)
                     .GET().build(), HttpResponse.BodyHandlers.discarding());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + answer.statusCode());
             }
-        });
+        };
     }
 
     /** The same queries straight over JDBC, each reader on a connection of its own outside the application's pool. */
-    List<Long> measureSql(List<UUID> readers, String sql) throws Exception {
+    ReadLoad.Result measureSql(ReadLoad load, List<UUID> readers, String sql) throws Exception {
         String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
         String user = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getUsername();
         String password = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getPassword();
@@ -310,7 +336,7 @@ class IngestAndReadBenchmark {
             }
         });
         try {
-            return concurrently(() -> {
+            return load.run(() -> {
                 try (var statement = connections.get().prepareStatement(sql)) {
                     statement.setObject(1, readers.get(ThreadLocalRandom.current().nextInt(readers.size())));
                     try (var rows = statement.executeQuery()) {
@@ -325,34 +351,6 @@ class IngestAndReadBenchmark {
                 c.close();
             }
         }
-    }
-
-    interface Call {
-        void run() throws Exception;
-    }
-
-    List<Long> concurrently(Call call) throws Exception {
-        ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
-        long until = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(READERS);
-        List<Future<?>> done = new ArrayList<>();
-        for (int r = 0; r < READERS; r++) {
-            done.add(pool.submit(() -> {
-                while (System.nanoTime() < until) {
-                    long start = System.nanoTime();
-                    call.run();
-                    times.add(System.nanoTime() - start);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
-        List<Long> sorted = new ArrayList<>(times);
-        Collections.sort(sorted);
-        return sorted;
     }
 
     // --- helpers ------------------------------------------------------------------------------
@@ -405,19 +403,6 @@ class IngestAndReadBenchmark {
 
     static List<String> row(String what, double perSecond) {
         return List.of(what, String.format("%,.0f messages/s", perSecond));
-    }
-
-    static List<String> latency(String what, List<Long> sorted) {
-        return List.of(what, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99) + "  (" + sorted.size() + " calls)");
-    }
-
-    static String ms(List<Long> sorted, double q) {
-        return String.format("%.1f ms", sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * q))) / 1e6);
-    }
-
-    /** How many times slower {@code a} is than {@code b} at quantile {@code q}. */
-    static String ratio(List<Long> a, List<Long> b, double q) {
-        return String.format("%.1f", (double) a.get((int) (a.size() * q)) / b.get((int) (b.size() * q)));
     }
 
     static void table(String title, List<List<String>> rows) {

@@ -67,6 +67,47 @@ class SessionLifetimeTests {
     }
 
     @Test
+    @DisplayName("ACC-6: a session's last use is written at most once a minute; it is still extended, and still ends after 30 idle minutes")
+    void lastUseWrittenOnceAMinute() {
+        Account citizen = TestCitizens.create(accounts, passwords);
+        WebClient browser = TestCitizens.signedIn(port, citizen, sessions);
+        String principal = "citizen:" + citizen.id();
+
+        // Used 30 seconds ago: a page now leaves the stored stamp as it was.
+        long recent = lastUsedAgo(principal, Duration.ofSeconds(30));
+        assertThat(browser.get("/cabinet").statusCode()).isEqualTo(200);
+        assertThat(lastAccess(principal)).isEqualTo(recent);
+
+        // Used 10 minutes ago: the page extends the session from now.
+        lastUsedAgo(principal, Duration.ofMinutes(10));
+        long before = System.currentTimeMillis();
+        assertThat(browser.get("/cabinet").statusCode()).isEqualTo(200);
+        assertThat(lastAccess(principal)).isGreaterThanOrEqualTo(before);
+        assertThat(db.sql("SELECT expiry_time - last_access_time FROM identity.spring_session WHERE principal_name = :p")
+                .param("p", principal).query(Long.class).single()).isEqualTo(Duration.ofMinutes(30).toMillis());
+
+        // Idle for 30 minutes and a second: the session is over.
+        lastUsedAgo(principal, Duration.ofMinutes(30).plusSeconds(1));
+        HttpResponse<String> expired = browser.get("/cabinet");
+        assertThat(expired.statusCode()).isEqualTo(302);
+        assertThat(expired.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    /** Sets the stored last use of the principal's session as if its last request had been {@code ago}; returns the stamp. */
+    private long lastUsedAgo(String principal, Duration ago) {
+        long stamp = System.currentTimeMillis() - ago.toMillis();
+        db.sql("""
+                UPDATE identity.spring_session SET last_access_time = :at, expiry_time = :at + max_inactive_interval * 1000
+                WHERE principal_name = :p""").param("at", stamp).param("p", principal).update();
+        return stamp;
+    }
+
+    private long lastAccess(String principal) {
+        return db.sql("SELECT last_access_time FROM identity.spring_session WHERE principal_name = :p")
+                .param("p", principal).query(Long.class).single();
+    }
+
+    @Test
     @DisplayName("SEC-3: the cabinet is for signed-in citizens only; a staff session does not open it")
     void cabinetNeedsCitizen() {
         assertThat(new WebClient(port).get("/cabinet").statusCode()).isEqualTo(302);

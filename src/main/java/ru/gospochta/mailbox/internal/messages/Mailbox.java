@@ -74,6 +74,29 @@ public class Mailbox {
         return messages.list(account, filter, after, pageSize);
     }
 
+    /**
+     * A folder's page as the mailbox shows it: the folder list with its unread counts beside the
+     * rows, in one transaction. The folder is taken from the list, which holds the system folders
+     * and this account's own, so it is not looked up (and its count not taken) a second time.
+     */
+    @Transactional(readOnly = true)
+    public FolderView folderView(UUID account, UUID folderId, @Nullable Cursor after) {
+        List<Folder> all = folders.of(account);
+        Folder folder = all.stream().filter(f -> f.id().equals(folderId)).findFirst()
+                .orElseThrow(() -> new NotInMailbox("folder", folderId));
+        return new FolderView(all, folder, messages.list(account, MessageFilter.inFolder(folderId), after, pageSize));
+    }
+
+    /** The history's page with what its filters offer (folders, agencies), in one transaction. */
+    @Transactional(readOnly = true)
+    public HistoryView historyView(UUID account, MessageFilter filter, @Nullable Cursor after) {
+        List<Folder> all = folders.of(account);
+        if (filter.folder() != null && all.stream().noneMatch(f -> f.id().equals(filter.folder()))) {
+            throw new NotInMailbox("folder", filter.folder());
+        }
+        return new HistoryView(all, messages.agencies(account), messages.list(account, filter, after, pageSize));
+    }
+
     @Transactional(readOnly = true)
     public MessageRow row(UUID account, UUID id) {
         return messages.row(account, id).orElseThrow(() -> new NotInMailbox("message", id));

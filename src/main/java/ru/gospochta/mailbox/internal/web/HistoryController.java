@@ -2,7 +2,6 @@ package ru.gospochta.mailbox.internal.web;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import ru.gospochta.identity.CitizenPrincipal;
 import ru.gospochta.mailbox.internal.messages.Cursor;
 import ru.gospochta.mailbox.internal.messages.Direction;
+import ru.gospochta.mailbox.internal.messages.HistoryView;
 import ru.gospochta.mailbox.internal.messages.Mailbox;
 import ru.gospochta.mailbox.internal.messages.MessageFilter;
 import ru.gospochta.mailbox.internal.messages.MessageRow;
@@ -48,20 +48,21 @@ class HistoryController {
         model.addAttribute("categories", CATEGORIES);
         model.addAttribute("directions", Direction.values());
         model.addAttribute("states", ReadState.values());
-        model.addAttribute("agencies", mailbox.agencies(me.accountId()));
-        model.addAttribute("folders", mailbox.folders(me.accountId()));
-        rows(me, filter, cursor, model);
+        HistoryView view = mailbox.historyView(me.accountId(), filter, cursor);
+        model.addAttribute("agencies", view.agencies());
+        model.addAttribute("folders", view.folders());
+        rows(filter, view.page(), model);
         return "mailbox/history";
     }
 
     @GetMapping("/rows")
     String moreRows(@AuthenticationPrincipal CitizenPrincipal me, @ModelAttribute("form") HistoryForm form, Model model) {
-        rows(me, form.filter(), Requests.cursor(form.after()), model);
+        MessageFilter filter = form.filter();
+        rows(filter, mailbox.list(me.accountId(), filter, Requests.cursor(form.after())), model);
         return "mailbox/history :: rows";
     }
 
-    private void rows(CitizenPrincipal me, MessageFilter filter, @Nullable Cursor cursor, Model model) {
-        Page<MessageRow> page = mailbox.list(me.accountId(), filter, cursor);
+    private static void rows(MessageFilter filter, Page<MessageRow> page, Model model) {
         model.addAttribute("page", page);
         if (page.next() != null) {
             model.addAttribute("moreHref", HistoryForm.link("/cabinet/mailbox/history", filter, page.next()));

@@ -16,6 +16,7 @@ import ru.gospochta.identity.CitizenPrincipal;
 import ru.gospochta.mailbox.internal.messages.Cursor;
 import ru.gospochta.mailbox.internal.messages.Folder;
 import ru.gospochta.mailbox.internal.messages.FolderKind;
+import ru.gospochta.mailbox.internal.messages.FolderView;
 import ru.gospochta.mailbox.internal.messages.Mailbox;
 import ru.gospochta.mailbox.internal.messages.MessageFilter;
 import ru.gospochta.mailbox.internal.messages.Page;
@@ -46,11 +47,11 @@ class MailboxController {
     String folder(@AuthenticationPrincipal CitizenPrincipal me, @PathVariable UUID folderId,
             @RequestParam(required = false) @Nullable String after, Model model) {
         Cursor cursor = Requests.cursor(after);
-        Folder folder = mailbox.folder(me.accountId(), folderId);
-        model.addAttribute("folder", folder);
-        model.addAttribute("folders", mailbox.folders(me.accountId()));
+        FolderView view = mailbox.folderView(me.accountId(), folderId, cursor);
+        model.addAttribute("folder", view.folder());
+        model.addAttribute("folders", view.folders());
         model.addAttribute("continued", cursor != null);
-        rows(me, folder, cursor, model);
+        rows(view.folder(), view.page(), model);
         return "mailbox/folder";
     }
 
@@ -58,7 +59,8 @@ class MailboxController {
     @GetMapping("/folders/{folderId}/rows")
     String moreRows(@AuthenticationPrincipal CitizenPrincipal me, @PathVariable UUID folderId,
             @RequestParam(required = false) @Nullable String after, Model model) {
-        rows(me, mailbox.folder(me.accountId(), folderId), Requests.cursor(after), model);
+        Folder folder = mailbox.folder(me.accountId(), folderId);
+        rows(folder, mailbox.list(me.accountId(), MessageFilter.inFolder(folder.id()), Requests.cursor(after)), model);
         return "mailbox/parts :: rows";
     }
 
@@ -78,8 +80,7 @@ class MailboxController {
         return "mailbox/parts :: row";
     }
 
-    private void rows(CitizenPrincipal me, Folder folder, @Nullable Cursor cursor, Model model) {
-        Page<MessageRow> page = mailbox.list(me.accountId(), MessageFilter.inFolder(folder.id()), cursor);
+    private static void rows(Folder folder, Page<MessageRow> page, Model model) {
         String base = "/cabinet/mailbox/folders/" + folder.id();
         model.addAttribute("page", page);
         model.addAttribute("currentId", folder.id());
