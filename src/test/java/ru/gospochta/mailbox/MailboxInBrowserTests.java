@@ -107,8 +107,15 @@ class MailboxInBrowserTests {
         return ((JavascriptExecutor) b).executeScript(code);
     }
 
+    /**
+     * htmx swaps the notice while the wait reads it; Chromium then answers with a bare inspector
+     * error («Node … does not belong to the document») rather than a stale-element one, so the
+     * wait looks again instead of failing on it.
+     */
     private static WebDriverWait await(WebDriver b) {
-        return new WebDriverWait(b, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(b, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 
     private static java.util.Optional<List<String>> consoleLines(WebDriver b) {

@@ -80,22 +80,25 @@ final class PdfInspection {
             while (at >= 0) {
                 int start = at + STREAM.length;
                 boolean keyword = !(at >= END.length && Signatures.startsWith(pdf, at - END.length, END));
-                if (keyword && start < pdf.length && !isImage(pdf, at)) {
+                if (keyword && start < pdf.length) {
                     start = skipEndOfLine(pdf, start);
-                    inflater.reset();
-                    inflater.setInput(pdf, start, pdf.length - start);
-                    long stream = 0;
-                    try {
-                        while (!inflater.finished() && !inflater.needsInput() && !inflater.needsDictionary()) {
-                            int n = inflater.inflate(sink);
-                            stream += n;
-                            total += n;
-                            if (stream > MAX_STREAM || total > MAX_TOTAL) {
-                                return false;
+                    // Only a zlib stream can inflate; trying the others cost a thrown exception each.
+                    if (start + 1 < pdf.length && zlibHeader(pdf[start], pdf[start + 1]) && !isImage(pdf, at)) {
+                        inflater.reset();
+                        inflater.setInput(pdf, start, pdf.length - start);
+                        long stream = 0;
+                        try {
+                            while (!inflater.finished() && !inflater.needsInput() && !inflater.needsDictionary()) {
+                                int n = inflater.inflate(sink);
+                                stream += n;
+                                total += n;
+                                if (stream > MAX_STREAM || total > MAX_TOTAL) {
+                                    return false;
+                                }
                             }
+                        } catch (DataFormatException corrupt) {
+                            // Damaged data after a zlib header: the loader decides what to make of it.
                         }
-                    } catch (DataFormatException notDeflate) {
-                        // Another filter, or plain data: nothing to count.
                     }
                 }
                 at = Signatures.indexOf(pdf, STREAM, start);
@@ -104,6 +107,11 @@ final class PdfInspection {
         } finally {
             inflater.end();
         }
+    }
+
+    /** RFC 1950: compression method 8 (deflate), and the two header bytes a multiple of 31. */
+    static boolean zlibHeader(byte cmf, byte flg) {
+        return (cmf & 0x0F) == 8 && ((cmf & 0xFF) << 8 | (flg & 0xFF)) % 31 == 0;
     }
 
     private static int skipEndOfLine(byte[] pdf, int at) {
