@@ -59,7 +59,7 @@ public class ContactLetters {
             return mail.send(new Letter(to, subject, text.process("contacts/mail/" + name, context),
                     html.process("contacts/mail/" + name, context)));
         } catch (MailNotSent refused) {
-            if (refused.permanent()) {
+            if (refused.aboutTheAddress()) {
                 suspensions.bounced(null, to, refused.replyCode());
             }
             throw refused;

@@ -15,8 +15,9 @@ import ru.gospochta.platform.OutgoingMail;
 
 /**
  * E-mail through the portal's SMTP transport, only to a confirmed address in force (CNT-6). A
- * permanent refusal (5xx) suspends the address at once, so the next notices do not knock on a
- * closed door; a temporary one (4xx, no connection) is retried.
+ * permanent refusal of the address (5xx: no such mailbox) suspends it at once, so the next notices
+ * do not knock on a closed door; a permanent refusal for another reason (a policy block) fails the
+ * notice only; a temporary one (4xx, no connection) is retried.
  */
 @Component
 class EmailProvider implements Provider {
@@ -73,7 +74,9 @@ class EmailProvider implements Provider {
         } catch (MailNotSent refused) {
             String code = refused.replyCode() > 0 ? "smtp-" + refused.replyCode() : "smtp-unreachable";
             if (refused.permanent()) {
-                emails.reportHardBounce(d.account(), address.get());
+                if (refused.aboutTheAddress()) {
+                    emails.reportHardBounce(d.account(), address.get());
+                }
                 return Outcome.permanent(code, refused.getMessage());
             }
             return Outcome.temporary(code, refused.getMessage());

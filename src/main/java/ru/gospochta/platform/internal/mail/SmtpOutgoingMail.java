@@ -66,8 +66,9 @@ class SmtpOutgoingMail implements OutgoingMail {
         } catch (MessagingException e) {
             int code = SmtpReplies.code(e);
             boolean permanent = code >= 500 && code < 600;
-            throw new MailNotSent("the mail server did not take the letter" + (code > 0 ? " (" + code + ")" : ""),
-                    permanent, code, e);
+            String reply = SmtpReplies.text(e);
+            throw new MailNotSent("the mail server did not take the letter" + (code > 0 ? " (" + code + ")" : "")
+                    + (reply.isEmpty() ? "" : ": " + reply), permanent, code, e);
         }
     }
 
