@@ -9,14 +9,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.mail.Folder;
 import jakarta.mail.Header;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +30,7 @@ import ru.gospochta.identity.TestCitizens;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.account.Accounts;
 import ru.gospochta.platform.BounceLetters;
+import ru.gospochta.platform.CaughtMailbox;
 import ru.gospochta.platform.Letter;
 import ru.gospochta.platform.OutgoingMail;
 import ru.gospochta.platform.internal.bounces.BounceReports;
@@ -212,15 +209,7 @@ class BounceReportTests {
     }
 
     MimeMessage lastLetterTo(String to) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", catcher.imapPort(), to, "any");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            return new MimeMessage((MimeMessage) inbox.getMessage(inbox.getMessageCount()));
-        } finally {
-            store.close();
-        }
+        return CaughtMailbox.last(catcher.imapPort(), to);
     }
 
     static String headers(MimeMessage letter) throws Exception {
@@ -229,15 +218,7 @@ class BounceReportTests {
 
     /** Messages left in the bounce mailbox. */
     int bounceMailbox() throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", catcher.imapPort(), BOUNCES, "any");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            return inbox.getMessageCount();
-        } finally {
-            store.close();
-        }
+        return CaughtMailbox.count(catcher.imapPort(), BOUNCES);
     }
 
     /** Reports on the address published to the modules that listen. */

@@ -20,6 +20,7 @@ import ru.gospochta.WebClient;
 import ru.gospochta.identity.Limits;
 import ru.gospochta.identity.TestCitizens;
 import ru.gospochta.identity.internal.account.Account;
+import ru.gospochta.platform.CaughtMailbox;
 import ru.gospochta.platform.internal.mail.MailCatcher;
 
 /**
@@ -92,15 +93,7 @@ final class ContactsFlow {
     }
 
     int letterCount(String address) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", catcher.imapPort(), address, "any");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            return inbox.getMessageCount();
-        } finally {
-            store.close();
-        }
+        return CaughtMailbox.count(catcher.imapPort(), address);
     }
 
     static String find(Pattern pattern, String text) {

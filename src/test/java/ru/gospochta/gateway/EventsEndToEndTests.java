@@ -9,13 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +30,7 @@ import ru.gospochta.notify.Channel;
 import ru.gospochta.notify.Frequency;
 import ru.gospochta.notify.internal.preferences.Preferences;
 import ru.gospochta.notify.internal.preferences.PreferencesStore;
+import ru.gospochta.platform.CaughtMailbox;
 import ru.gospochta.platform.internal.mail.MailCatcher;
 
 /** Issue #6's main path over the public API, with the dispatcher running as on a server. */
@@ -130,19 +127,6 @@ class EventsEndToEndTests {
     }
 
     private Message[] letters(String address) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", catcher.imapPort(), address, "any");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            Message[] all = inbox.getMessages();
-            Message[] copies = new Message[all.length];
-            for (int i = 0; i < all.length; i++) {
-                copies[i] = new jakarta.mail.internet.MimeMessage((jakarta.mail.internet.MimeMessage) all[i]);
-            }
-            return copies;
-        } finally {
-            store.close();
-        }
+        return CaughtMailbox.letters(catcher.imapPort(), address);
     }
 }

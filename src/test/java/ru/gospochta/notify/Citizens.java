@@ -2,14 +2,12 @@ package ru.gospochta.notify;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Properties;
 import java.util.UUID;
 
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import ru.gospochta.platform.CaughtMailbox;
 
 /** A citizen's contacts as the contacts module would have stored them, and their mail read back over IMAP. */
 final class Citizens {
@@ -33,21 +31,7 @@ final class Citizens {
     }
 
     static Message[] letters(int imapPort, String address) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", imapPort, address, "any");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            Message[] all = inbox.getMessages();
-            Message[] copies = new Message[all.length];
-            for (int i = 0; i < all.length; i++) {
-                // A copy holds its bytes, so it stays readable after the store is closed.
-                copies[i] = new jakarta.mail.internet.MimeMessage((jakarta.mail.internet.MimeMessage) all[i]);
-            }
-            return copies;
-        } finally {
-            store.close();
-        }
+        return CaughtMailbox.letters(imapPort, address);
     }
 
     /** The plain-text part of a letter. */

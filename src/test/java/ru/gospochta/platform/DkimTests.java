@@ -20,10 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.james.jdkim.api.SignatureRecord;
 import org.apache.james.jdkim.exceptions.FailException;
@@ -115,23 +113,11 @@ class DkimTests {
                 "date", "2026-11-20", "amount", "1500.00", "paymentDetails", "УФК по г. Москве, ИНН 7707329152",
                 "link", "/cabinet/payments/18810177"), "system:test", null, null));
 
-        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> letterCount(to) == 1);
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> CaughtMailbox.count(catcher.imapPort(), to) == 1);
         byte[] received = readOverImap(to);
 
         assertThat(IndependentDkimVerifier.verify(received, recordName, recordValue)).hasSize(1);
         assertThat(header(received, "Message-ID")).startsWith("<ntf-");
-    }
-
-    private int letterCount(String to) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", catcher.imapPort(), to, "any password");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            return inbox.getMessageCount();
-        } finally {
-            store.close();
-        }
     }
 
     @Test
@@ -196,20 +182,11 @@ class DkimTests {
     }
 
     private byte[] readOverImap(String to) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", catcher.imapPort(), to, "any password");
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            assertThat(inbox.getMessageCount()).isEqualTo(1);
-            Message letter = inbox.getMessage(1);
-            ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            letter.writeTo(raw);
-            inbox.close();
-            return raw.toByteArray();
-        } finally {
-            store.close();
-        }
+        MimeMessage[] letters = CaughtMailbox.letters(catcher.imapPort(), to);
+        assertThat(letters).hasSize(1);
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        letters[0].writeTo(raw);
+        return raw.toByteArray();
     }
 
     private static String header(byte[] letter, String name) throws Exception {
