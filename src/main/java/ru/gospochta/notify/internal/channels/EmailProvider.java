@@ -45,11 +45,7 @@ class EmailProvider implements Provider {
         return 0;
     }
 
-    @Override
-    public Optional<String> unreachable(java.util.UUID account) {
-        return emails.deliverableEmail(account).isPresent() ? Optional.empty() : Optional.of("no-confirmed-address");
-    }
-
+    /** Who of a batch has no confirmed address in force, in one query. */
     @Override
     public java.util.Map<java.util.UUID, String> unreachable(java.util.Collection<java.util.UUID> accounts) {
         java.util.Map<java.util.UUID, String> addresses = emails.deliverableEmails(accounts);

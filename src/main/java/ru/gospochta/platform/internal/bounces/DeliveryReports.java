@@ -22,6 +22,7 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
 
+import ru.gospochta.platform.AddressRefusals;
 import ru.gospochta.platform.MailBounced;
 
 /**
@@ -35,13 +36,6 @@ final class DeliveryReports {
     /** The machine-readable part of a report is a few hundred bytes a recipient; more is not a report. */
     private static final int MAX_FIELDS = 64 * 1024;
     private static final int MAX_DIAGNOSTIC = 300;
-    /**
-     * The permanent statuses that are about the recipient's address (RFC 3463): no such mailbox
-     * (5.1.1), domain (5.1.2), a malformed (5.1.3) or moved (5.1.6) address, a domain that takes no
-     * mail (5.1.10), a disabled mailbox (5.2.1). Others — a policy block of our server (5.7.x), a full
-     * mailbox, a letter too large — say nothing against the address and must not suspend it.
-     */
-    private static final Pattern PERMANENT = Pattern.compile("5\\.(?:1\\.(?:1|2|3|6|10)|2\\.1)");
     private static final Pattern BLANK_LINE = Pattern.compile("\\r?\\n[ \\t]*\\r?\\n");
 
     /**
@@ -98,7 +92,7 @@ final class DeliveryReports {
             String action = block.getOrDefault("action", "").trim().toLowerCase(Locale.ROOT);
             String status = firstWord(block.getOrDefault("status", ""));
             String recipient = recipient(block.getOrDefault("final-recipient", block.get("original-recipient")));
-            if (action.equals("failed") && PERMANENT.matcher(status).matches() && recipient != null) {
+            if (action.equals("failed") && AddressRefusals.aboutTheAddress(status) && recipient != null) {
                 String remote = block.get("diagnostic-code");
                 failed.add(new MailBounced(recipient, MailBounced.Kind.HARD_BOUNCE, messageId,
                         bounded(remote == null ? status : status + " " + withoutType(remote))));

@@ -15,10 +15,6 @@ import ru.gospochta.platform.PlatformProperties;
 @Component
 class LetterStamp {
 
-    /** A letter with its code at the foot. */
-    record Stamped(Letter letter, String code) {
-    }
-
     private final LetterCodes codes;
     private final String checkUrl;
 
@@ -28,7 +24,8 @@ class LetterStamp {
         this.checkUrl = (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + LetterCheckController.PATH;
     }
 
-    Stamped stamp(Letter letter, String messageId) {
+    /** The letter with its code at the foot, the code registered with the Message-ID it will carry. */
+    Letter stamp(Letter letter, String messageId) {
         String code = codes.register(letter.to(), letter.subject(), messageId);
         String line = "Код проверки письма: " + code + ". Проверить, что письмо отправила Госпочта: " + checkUrl;
         String english = "Letter check code: " + code + ". To check that Gospochta sent it: " + checkUrl;
@@ -40,7 +37,7 @@ class LetterStamp {
             int end = lastBodyEnd(html);
             html = end < 0 ? html + foot : html.substring(0, end) + foot + html.substring(end);
         }
-        return new Stamped(new Letter(letter.to(), letter.subject(), text, html, letter.headers(), letter.reference()), code);
+        return new Letter(letter.to(), letter.subject(), text, html, letter.headers(), letter.reference());
     }
 
     /** Where {@code </body>} starts, in any case, or -1; found from the end without copying the letter. */

@@ -50,7 +50,7 @@ class SmtpOutgoingMail implements OutgoingMail {
         String messageId = "<" + (unstamped.reference() == null ? UUID.randomUUID().toString() : unstamped.reference())
                 + "@" + properties.fromDomain() + ">";
         // Without a stamp (the transport tested alone) a letter leaves as given.
-        Letter letter = stamp == null ? unstamped : stamp.stamp(unstamped, messageId).letter();
+        Letter letter = stamp == null ? unstamped : stamp.stamp(unstamped, messageId);
         WireLetter wire;
         try {
             MimeMessage composed = compose(letter, messageId);
