@@ -13,4 +13,35 @@ public interface OutgoingMail {
      * @throws MailNotSent when the transport refused or could not be reached
      */
     String send(Letter letter);
+
+    /**
+     * Hands several letters to the transport, one after another, as {@link #send(Letter)} would;
+     * what they share is done once for them all (their verification codes are registered in one
+     * write). A letter refused does not stop the ones after it.
+     *
+     * @return for each letter, in order, the Message-ID it was sent with or why it was not sent
+     */
+    default java.util.List<Sent> sendAll(java.util.List<Letter> letters) {
+        java.util.List<Sent> sent = new java.util.ArrayList<>(letters.size());
+        for (Letter letter : letters) {
+            try {
+                sent.add(Sent.sent(send(letter)));
+            } catch (MailNotSent refused) {
+                sent.add(Sent.refused(refused));
+            }
+        }
+        return sent;
+    }
+
+    /** What became of one letter of {@link #sendAll}: its Message-ID, or the refusal. */
+    record Sent(@org.jspecify.annotations.Nullable String messageId, @org.jspecify.annotations.Nullable MailNotSent refusal) {
+
+        public static Sent sent(String messageId) {
+            return new Sent(messageId, null);
+        }
+
+        public static Sent refused(MailNotSent refusal) {
+            return new Sent(null, refusal);
+        }
+    }
 }

@@ -50,6 +50,7 @@ class DeliveryFailuresTests {
     static final HttpServer WORKING = operator(200);
     static final List<String> FAILING_CALLS = new CopyOnWriteArrayList<>();
     static final List<String> WORKING_CALLS = new CopyOnWriteArrayList<>();
+    static final List<String> BOUNCED = new CopyOnWriteArrayList<>();
 
     @Autowired Notifications notifications;
     @Autowired Dispatcher dispatcher;
@@ -144,6 +145,25 @@ class DeliveryFailuresTests {
     }
 
     @Test
+    @DisplayName("NTF-5, CNT-6: two notices to one address in one batch — the first refused for good suspends it, the second is not sent to it")
+    void hardBounceInOneBatch() {
+        Account citizen = TestCitizens.create(accounts, passwords);
+        String address = "citizen-" + UUID.randomUUID().toString().substring(0, 8) + BOUNCING;
+        db.sql("""
+                        INSERT INTO contacts.email_addresses (id, account_id, kind, address, status, created_at, confirmed_at)
+                        VALUES (:id, :account, 'PRIMARY', :address, 'CONFIRMED', now(), now())""")
+                .param("id", UUID.randomUUID()).param("account", citizen.id()).param("address", address).update();
+
+        UUID first = email(notifications.raise(event(citizen)));
+        UUID second = email(notifications.raise(event(citizen)));
+        dispatcher.dispatchAll();
+
+        assertThat(status(first)).isEqualTo("permanent-failure");
+        assertThat(status(second)).isEqualTo("skipped");
+        assertThat(BOUNCED.stream().filter(address::equals)).as("knocked once").hasSize(1);
+    }
+
+    @Test
     @DisplayName("NTF-5: an SMS operator that keeps failing is passed over and the next one takes the traffic")
     void failover() {
         List<UUID> sent = new java.util.ArrayList<>();
@@ -163,6 +183,10 @@ class DeliveryFailuresTests {
                 .query(String.class).single()).isEqualTo("operator-b");
         assertThat(db.sql("SELECT error_code FROM notify.attempts WHERE notification_id = :id AND provider = 'operator-a'")
                 .param("id", sent.getFirst()).query(String.class).single()).isEqualTo("http-503");
+    }
+
+    private static UUID email(EventAccepted raised) {
+        return raised.notifications().stream().filter(p -> p.channel() == Channel.EMAIL).findFirst().orElseThrow().notificationId();
     }
 
     private String status(UUID notification) {
@@ -202,6 +226,7 @@ class DeliveryFailuresTests {
                     if (bean instanceof OutgoingMail mail) {
                         return (OutgoingMail) letter -> {
                             if (letter.to().endsWith(BOUNCING)) {
+                                BOUNCED.add(letter.to());
                                 throw new MailNotSent("550 5.1.1 mailbox unavailable", true, 550, null);
                             }
                             return mail.send(letter);

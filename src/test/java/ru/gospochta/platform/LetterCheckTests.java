@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Import;
 import ru.gospochta.IntegrationTest;
 import ru.gospochta.MutableClock;
 import ru.gospochta.WebClient;
+import ru.gospochta.platform.internal.mail.LetterCodes;
 import ru.gospochta.platform.internal.mail.MailCatcher;
 
 @IntegrationTest
@@ -30,6 +32,7 @@ class LetterCheckTests {
     static final Pattern CODE = Pattern.compile("Код проверки письма: ([0-9A-Z]{4}-[0-9A-Z]{4})");
 
     @Autowired OutgoingMail mail;
+    @Autowired LetterCodes codes;
     @Autowired MailCatcher catcher;
     @Autowired MutableClock clock;
     @LocalServerPort int port;
@@ -57,6 +60,38 @@ class LetterCheckTests {
         assertThat(byCode.body()).contains("Письмо подлинное", "iv***@example.ru", "Тема: «Начисление налога»")
                 .doesNotContain(to);
         assertThat(check(text).body()).as("the whole letter pasted").contains("Письмо подлинное");
+    }
+
+    @Test
+    @DisplayName("NTF-6: letters sent together each carry a code of their own, genuine and tied to their Message-ID; a bad address among them fails alone")
+    void sentTogether() throws Exception {
+        String stamp = String.valueOf(System.nanoTime());
+        List<Letter> letters = List.of(
+                new Letter("first-" + stamp + "@example.ru", "Первое письмо", "Текст первого письма.", null),
+                new Letter("not an address", "Письмо без адреса", "Никуда не уйдёт.", null),
+                new Letter("third-" + stamp + "@example.ru", "Третье письмо", "Текст третьего письма.",
+                        "<html><body><p>Текст третьего письма.</p></body></html>"));
+
+        List<OutgoingMail.Sent> sent = mail.sendAll(letters);
+
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(1).refusal()).isNotNull();
+        assertThat(sent.get(1).refusal().permanent()).isTrue();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i : new int[] {0, 2}) {
+            Letter letter = letters.get(i);
+            assertThat(sent.get(i).refusal()).isNull();
+            assertThat(codes.sentTo(sent.get(i).messageId(), letter.to())).isTrue();
+            MimeMessage received = catcher.letters().stream().filter(m -> recipient(m).equals(letter.to())).findFirst().orElseThrow();
+            assertThat(received.getMessageID()).isEqualTo(sent.get(i).messageId());
+            String text = received.getContent() instanceof Multipart parts ? (String) parts.getBodyPart(0).getContent()
+                    : (String) received.getContent();
+            Matcher m = CODE.matcher(text);
+            assertThat(m.find()).isTrue();
+            assertThat(seen.add(m.group(1))).as("a code of its own").isTrue();
+            assertThat(check(m.group(1)).body()).contains("Письмо подлинное", "Тема: «" + letter.subject() + "»");
+        }
+        assertThat(codes.sentTo(sent.get(0).messageId(), letters.get(2).to())).as("not to another address").isFalse();
     }
 
     @Test

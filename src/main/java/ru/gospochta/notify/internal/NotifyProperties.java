@@ -17,7 +17,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The notification pipeline's settings (NTF-5).
  *
- * @param workers dispatcher threads on this node; every node may run some, they share the work
+ * @param workers dispatcher threads on this node; every node may run some, they share the work. More
+ *                than the cores: a worker spends part of each batch waiting for the database and for
+ *                the mail server's replies, and another keeps the cores busy meanwhile
  * @param batch notifications one worker claims at a time
  * @param claim how long a claim holds; a row claimed by a node that died is taken again after it
  * @param poll how often an idle worker looks for work that other nodes committed
@@ -31,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("gospochta.notify")
 public record NotifyProperties(
-        @DefaultValue("2") @Min(0) @Max(64) int workers,
+        @DefaultValue("4") @Min(0) @Max(64) int workers,
         @DefaultValue("50") @Min(1) @Max(1000) int batch,
         @DefaultValue("2m") @NotNull Duration claim,
         @DefaultValue("2s") @NotNull Duration poll,

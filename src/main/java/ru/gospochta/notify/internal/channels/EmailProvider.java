@@ -1,6 +1,12 @@
 package ru.gospochta.notify.internal.channels;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -47,9 +53,9 @@ class EmailProvider implements Provider {
 
     /** Who of a batch has no confirmed address in force, in one query. */
     @Override
-    public java.util.Map<java.util.UUID, String> unreachable(java.util.Collection<java.util.UUID> accounts) {
-        java.util.Map<java.util.UUID, String> addresses = emails.deliverableEmails(accounts);
-        java.util.Map<java.util.UUID, String> reasons = new java.util.HashMap<>();
+    public Map<UUID, String> unreachable(java.util.Collection<UUID> accounts) {
+        Map<UUID, String> addresses = emails.deliverableEmails(accounts);
+        Map<UUID, String> reasons = new java.util.HashMap<>();
         accounts.stream().filter(a -> !addresses.containsKey(a)).forEach(a -> reasons.put(a, "no-confirmed-address"));
         return reasons;
     }
@@ -65,17 +71,66 @@ class EmailProvider implements Provider {
             return Outcome.skipped("no-confirmed-address");
         }
         try {
-            mail.send(new Letter(address.get(), d.subject(), d.text(), d.html(), d.headers()).withReference(d.reference()));
+            mail.send(letter(d, address.get()));
             return Outcome.delivered();
         } catch (MailNotSent refused) {
-            String code = refused.replyCode() > 0 ? "smtp-" + refused.replyCode() : "smtp-unreachable";
-            if (refused.permanent()) {
-                if (refused.aboutTheAddress()) {
-                    emails.reportHardBounce(d.account(), address.get());
-                }
-                return Outcome.permanent(code, refused.getMessage());
-            }
-            return Outcome.temporary(code, refused.getMessage());
+            return refused(d, address.get(), refused);
         }
+    }
+
+    @Override
+    public boolean takesBatches() {
+        return true;
+    }
+
+    /**
+     * A batch's letters with one lookup of their addresses and one write of their codes. A second
+     * letter to the same citizen waits until the first has been answered and goes alone, its
+     * address read again, so that a hard bounce of the first keeps it from a closed door.
+     */
+    @Override
+    public List<Outcome> send(List<Dispatch> batch) {
+        Map<UUID, String> addresses = emails.deliverableEmails(batch.stream().map(Dispatch::account).distinct().toList());
+        Outcome[] outcomes = new Outcome[batch.size()];
+        Set<UUID> included = new HashSet<>();
+        List<Integer> together = new ArrayList<>();
+        List<Letter> letters = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Dispatch d = batch.get(i);
+            String address = addresses.get(d.account());
+            if (address == null) {
+                outcomes[i] = Outcome.skipped("no-confirmed-address");
+            } else if (included.add(d.account())) {
+                together.add(i);
+                letters.add(letter(d, address));
+            }
+        }
+        List<OutgoingMail.Sent> sent = mail.sendAll(letters);
+        for (int n = 0; n < together.size(); n++) {
+            int i = together.get(n);
+            MailNotSent refusal = sent.get(n).refusal();
+            outcomes[i] = refusal == null ? Outcome.delivered() : refused(batch.get(i), letters.get(n).to(), refusal);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = send(batch.get(i));
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private static Letter letter(Dispatch d, String address) {
+        return new Letter(address, d.subject(), d.text(), d.html(), d.headers()).withReference(d.reference());
+    }
+
+    private Outcome refused(Dispatch d, String address, MailNotSent refused) {
+        String code = refused.replyCode() > 0 ? "smtp-" + refused.replyCode() : "smtp-unreachable";
+        if (refused.permanent()) {
+            if (refused.aboutTheAddress()) {
+                emails.reportHardBounce(d.account(), address);
+            }
+            return Outcome.permanent(code, refused.getMessage());
+        }
+        return Outcome.temporary(code, refused.getMessage());
     }
 }

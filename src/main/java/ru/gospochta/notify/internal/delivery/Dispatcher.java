@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -74,13 +75,24 @@ public class Dispatcher implements SmartLifecycle {
         // The batch's preferences in one query, before any provider is called, rather than one a letter.
         Map<UUID, Preferences> settings = preferences.ofAll(claimed.stream().map(Claimed::account).distinct().toList());
         Map<Channel, Map<UUID, String>> unreachable = unreachable(claimed);
-        List<Outcomes.Result> results = new ArrayList<>(claimed.size());
         Preferences defaults = Preferences.defaults();
-        for (Claimed c : claimed) {
+        Outcomes.Result[] results = new Outcomes.Result[claimed.size()];
+        Map<Channel, Batch> batches = new java.util.EnumMap<>(Channel.class);
+        for (int i = 0; i < claimed.size(); i++) {
+            Claimed c = claimed.get(i);
+            Preferences chosen = settings.getOrDefault(c.account(), defaults);
             String reason = unreachable.getOrDefault(c.channel(), Map.of()).get(c.account());
-            results.add(deliver(c, settings.getOrDefault(c.account(), defaults), reason));
+            Provider provider = providers.serves(c.channel()) ? providers.pick(c.channel()) : null;
+            if (provider != null && reason == null && provider.takesBatches()) {
+                results[i] = batches.computeIfAbsent(c.channel(), ch -> new Batch(provider, clock.instant()))
+                        .compose(i, c, chosen);
+            } else {
+                results[i] = deliver(c, chosen, reason);
+            }
         }
-        transactions.executeWithoutResult(status -> outcomes.record(results));
+        batches.values().forEach(batch -> batch.send(results));
+        List<Outcomes.Result> recorded = List.of(results);
+        transactions.executeWithoutResult(status -> outcomes.record(recorded));
         return claimed.size();
     }
 
@@ -150,12 +162,74 @@ public class Dispatcher implements SmartLifecycle {
             log.warn("Notification {} failed in provider {}", c.id(), provider.name(), e);
             outcome = Outcome.temporary("internal-error", e.getClass().getSimpleName());
         }
+        account(provider, outcome);
+        return new Outcomes.Result(c, provider.name(), outcome, started);
+    }
+
+    /** A provider that answered, even with a refusal, is up; one that failed to answer counts towards failover. */
+    private void account(Provider provider, Outcome outcome) {
         switch (outcome.kind()) {
             case DELIVERED, PERMANENT -> providers.succeeded(provider);
             case TEMPORARY -> providers.failed(provider);
             case SKIPPED -> { }
         }
-        return new Outcomes.Result(c, provider.name(), outcome, started);
+    }
+
+    /**
+     * The notifications of one claimed batch for a provider that takes them at once: written out
+     * first, then handed over together; what could not be written out is settled at once.
+     */
+    private final class Batch {
+
+        private final Provider provider;
+        private final Instant started;
+        private final List<Integer> positions = new ArrayList<>();
+        private final List<Claimed> notifications = new ArrayList<>();
+        private final List<Dispatch> dispatches = new ArrayList<>();
+
+        Batch(Provider provider, Instant started) {
+            this.provider = provider;
+            this.started = started;
+        }
+
+        /** Writes the notification out for sending with the batch; the result of one that cannot be sent, else null. */
+        Outcomes.@Nullable Result compose(int position, Claimed c, Preferences preferences) {
+            try {
+                Optional<Dispatch> dispatch = composer.compose(c, preferences);
+                if (dispatch.isEmpty()) {
+                    return new Outcomes.Result(c, provider.name(), Outcome.skipped("nothing-to-send"), started);
+                }
+                positions.add(position);
+                notifications.add(c);
+                dispatches.add(dispatch.get());
+                return null;
+            } catch (RuntimeException e) {
+                log.warn("Notification {} could not be written out", c.id(), e);
+                return new Outcomes.Result(c, provider.name(), Outcome.temporary("internal-error", e.getClass().getSimpleName()),
+                        started);
+            }
+        }
+
+        void send(Outcomes.Result[] results) {
+            if (dispatches.isEmpty()) {
+                return;
+            }
+            List<Outcome> sent;
+            try {
+                sent = provider.send(dispatches);
+                if (sent.size() != dispatches.size()) {
+                    throw new IllegalStateException(provider.name() + " answered " + sent.size() + " of " + dispatches.size());
+                }
+            } catch (RuntimeException e) {
+                log.warn("A batch of {} failed in provider {}", dispatches.size(), provider.name(), e);
+                Outcome failed = Outcome.temporary("internal-error", e.getClass().getSimpleName());
+                sent = java.util.Collections.nCopies(dispatches.size(), failed);
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                account(provider, sent.get(i));
+                results[positions.get(i)] = new Outcomes.Result(notifications.get(i), provider.name(), sent.get(i), started);
+            }
+        }
     }
 
     private static Map<String, String> variables(String json) {

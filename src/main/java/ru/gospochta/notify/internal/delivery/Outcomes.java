@@ -1,15 +1,15 @@
 package ru.gospochta.notify.internal.delivery;
 
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import ru.gospochta.notify.NotificationStatusChanged;
@@ -30,13 +30,13 @@ class Outcomes {
 
     private static final int DETAIL = 500;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient db;
     private final ApplicationEventPublisher events;
     private final NotifyProperties properties;
     private final Clock clock;
 
-    Outcomes(JdbcTemplate jdbc, ApplicationEventPublisher events, NotifyProperties properties, Clock clock) {
-        this.jdbc = jdbc;
+    Outcomes(JdbcClient db, ApplicationEventPublisher events, NotifyProperties properties, Clock clock) {
+        this.db = db;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -44,19 +44,23 @@ class Outcomes {
 
     void record(List<Result> results) {
         Instant now = clock.instant();
-        List<Object[]> updates = new ArrayList<>(results.size());
-        List<Object[]> attempts = new ArrayList<>(results.size());
+        int n = results.size();
+        UUID[] ids = new UUID[n];
+        String[] statuses = new String[n];
+        String[] dues = new String[n];
+        String[] providers = new String[n];
+        String[] errors = new String[n];
+        String[] details = new String[n];
+        String[] starts = new String[n];
+        String[] channels = new String[n];
         List<NotificationStatusChanged> followed = new ArrayList<>();
-        for (Result r : results) {
+        for (int i = 0; i < n; i++) {
+            Result r = results.get(i);
             Claimed c = r.notification();
             String status;
             Instant due = null;
-            Instant delivered = null;
             switch (r.outcome().kind()) {
-                case DELIVERED -> {
-                    status = "delivered";
-                    delivered = now;
-                }
+                case DELIVERED -> status = "delivered";
                 case SKIPPED -> status = "skipped";
                 case PERMANENT -> status = "permanent-failure";
                 case TEMPORARY -> {
@@ -70,23 +74,35 @@ class Outcomes {
                 }
                 default -> throw new IllegalStateException();
             }
-            updates.add(new Object[] {status, ts(due), r.provider(), r.outcome().errorCode(), ts(delivered), ts(now), c.id()});
+            ids[i] = c.id();
+            statuses[i] = status;
+            dues[i] = due == null ? null : due.toString();
+            providers[i] = r.provider();
+            errors[i] = r.outcome().errorCode();
+            details[i] = cut(r.outcome().detail());
+            starts[i] = r.startedAt().toString();
+            channels[i] = c.channel().name();
             if (c.systemId() != null && c.eventId() != null) {
                 followed.add(new NotificationStatusChanged(c.id(), c.eventId(), c.systemId(), c.channel(), status,
                         r.outcome().errorCode(), now));
             }
-            attempts.add(new Object[] {c.id(), ts(r.startedAt()), c.channel().name(), r.provider(), status,
-                    r.outcome().errorCode(), cut(r.outcome().detail())});
         }
-        jdbc.batchUpdate("""
-                        UPDATE notify.notifications SET status = ?, due_at = coalesce(?, due_at), claimed_until = NULL,
-                            provider = ?, error_code = ?, delivered_at = ?, updated_at = ?
-                        WHERE id = ?""", updates,
-                new int[] {Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.OTHER});
-        jdbc.batchUpdate("""
+        // One statement each for the batch, not one a notification: the rows travel as arrays.
+        db.sql("""
+                        UPDATE notify.notifications n SET status = u.status, due_at = coalesce(u.due, n.due_at), claimed_until = NULL,
+                            provider = u.provider, error_code = u.error_code,
+                            delivered_at = CASE WHEN u.status = 'delivered' THEN :now END, updated_at = :now
+                        FROM unnest(:ids::uuid[], :statuses::text[], :dues::timestamptz[], :providers::text[], :errors::text[])
+                            AS u(id, status, due, provider, error_code)
+                        WHERE n.id = u.id""")
+                .param("ids", ids).param("statuses", statuses).param("dues", dues).param("providers", providers)
+                .param("errors", errors).param("now", ts(now)).update();
+        db.sql("""
                         INSERT INTO notify.attempts (notification_id, at, channel, provider, status, error_code, detail)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""", attempts,
-                new int[] {Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+                        SELECT * FROM unnest(:ids::uuid[], :starts::timestamptz[], :channels::text[], :providers::text[],
+                            :statuses::text[], :errors::text[], :details::text[])""")
+                .param("ids", ids).param("starts", starts).param("channels", channels).param("providers", providers)
+                .param("statuses", statuses).param("errors", errors).param("details", details).update();
         if (!followed.isEmpty()) {
             // In this transaction: the event registry keeps it for the agencies' callbacks until they are queued.
             events.publishEvent(new NotificationStatusesChanged(followed));

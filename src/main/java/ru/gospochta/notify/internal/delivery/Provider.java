@@ -19,6 +19,21 @@ public interface Provider {
     Outcome send(Dispatch dispatch);
 
     /**
+     * Whether the provider takes the notifications of a claimed batch at once ({@link #send(java.util.List)}),
+     * sharing what can be shared among them — one lookup of the recipients, one write of the letters'
+     * verification codes. A provider that does not is handed them one at a time, so that failover
+     * can move to the next provider in the middle of a batch.
+     */
+    default boolean takesBatches() {
+        return false;
+    }
+
+    /** The outcome of each of the batch, in its order; only called when {@link #takesBatches()}. */
+    default java.util.List<Outcome> send(java.util.List<Dispatch> batch) {
+        return batch.stream().map(this::send).toList();
+    }
+
+    /**
      * Why this citizen cannot be reached on the channel at all (no confirmed address, no subscribed
      * browser), asked before the notice is written, so that nothing is rendered for nobody.
      */

@@ -5,8 +5,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,6 +66,59 @@ public class LetterCodes {
             } catch (DuplicateKeyException taken) {
                 if (attempt >= 3) {
                     throw taken;
+                }
+            }
+        }
+    }
+
+    /** One letter about to leave, as {@link #registerAll} takes it. */
+    record Leaving(String recipient, String subject, String messageId) {
+    }
+
+    /**
+     * {@link #register} for several letters in one write; their codes in the same order. A code
+     * already taken (one chance in 10¹² a letter) is drawn again for that letter alone.
+     */
+    List<String> registerAll(List<Leaving> letters) {
+        String[] codes = new String[letters.size()];
+        // Distinct within the write too: a repeated code would be written once and reported twice.
+        Set<String> drawnSoFar = new HashSet<>();
+        for (int attempt = 0; ; attempt++) {
+            List<Integer> open = new ArrayList<>();
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i] == null) {
+                    String code = newCode();
+                    while (!drawnSoFar.add(code)) {
+                        code = newCode();
+                    }
+                    codes[i] = code;
+                    open.add(i);
+                }
+            }
+            if (open.isEmpty()) {
+                return List.of(codes);
+            }
+            String[] drawn = open.stream().map(i -> codes[i]).toArray(String[]::new);
+            Set<String> written = new HashSet<>(db.sql("""
+                            INSERT INTO platform.letter_codes (code, recipient_hash, recipient_shown, subject, message_id, sent_at)
+                            SELECT code, hash, shown, subject, message_id, :at
+                            FROM unnest(:codes::text[], :hashes::bytea[], :shown::text[], :subjects::text[], :ids::text[])
+                                AS l(code, hash, shown, subject, message_id)
+                            ON CONFLICT (code) DO NOTHING
+                            RETURNING code""")
+                    .param("codes", drawn)
+                    .param("hashes", open.stream().map(i -> hash(letters.get(i).recipient())).toArray(byte[][]::new))
+                    .param("shown", open.stream().map(i -> mask(letters.get(i).recipient())).toArray(String[]::new))
+                    .param("subjects", open.stream().map(i -> letters.get(i).subject()).toArray(String[]::new))
+                    .param("ids", open.stream().map(i -> letters.get(i).messageId()).toArray(String[]::new))
+                    .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                    .query(String.class).list());
+            for (int i : open) {
+                if (!written.contains(codes[i])) {
+                    if (attempt >= 3) {
+                        throw new IllegalStateException("no free letter code after " + attempt + " draws");
+                    }
+                    codes[i] = null;
                 }
             }
         }

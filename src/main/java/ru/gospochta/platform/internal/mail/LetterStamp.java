@@ -1,5 +1,8 @@
 package ru.gospochta.platform.internal.mail;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -26,7 +29,24 @@ class LetterStamp {
 
     /** The letter with its code at the foot, the code registered with the Message-ID it will carry. */
     Letter stamp(Letter letter, String messageId) {
-        String code = codes.register(letter.to(), letter.subject(), messageId);
+        return withCode(letter, codes.register(letter.to(), letter.subject(), messageId));
+    }
+
+    /** {@link #stamp} for several letters, their codes registered in one write. */
+    List<Letter> stampAll(List<Letter> letters, List<String> messageIds) {
+        List<LetterCodes.Leaving> leaving = new ArrayList<>(letters.size());
+        for (int i = 0; i < letters.size(); i++) {
+            leaving.add(new LetterCodes.Leaving(letters.get(i).to(), letters.get(i).subject(), messageIds.get(i)));
+        }
+        List<String> registered = codes.registerAll(leaving);
+        List<Letter> stamped = new ArrayList<>(letters.size());
+        for (int i = 0; i < letters.size(); i++) {
+            stamped.add(withCode(letters.get(i), registered.get(i)));
+        }
+        return stamped;
+    }
+
+    private Letter withCode(Letter letter, String code) {
         String line = "Код проверки письма: " + code + ". Проверить, что письмо отправила Госпочта: " + checkUrl;
         String english = "Letter check code: " + code + ". To check that Gospochta sent it: " + checkUrl;
         String text = letter.text() + "\n\n--\n" + line + "\n" + english + "\n";

@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,10 +49,34 @@ class SmtpOutgoingMail implements OutgoingMail {
 
     @Override
     public String send(Letter unstamped) {
-        String messageId = "<" + (unstamped.reference() == null ? UUID.randomUUID().toString() : unstamped.reference())
-                + "@" + properties.fromDomain() + ">";
+        String messageId = messageId(unstamped);
         // Without a stamp (the transport tested alone) a letter leaves as given.
-        Letter letter = stamp == null ? unstamped : stamp.stamp(unstamped, messageId);
+        deliver(stamp == null ? unstamped : stamp.stamp(unstamped, messageId), messageId);
+        return messageId;
+    }
+
+    @Override
+    public List<Sent> sendAll(List<Letter> unstamped) {
+        List<String> messageIds = unstamped.stream().map(this::messageId).toList();
+        List<Letter> letters = stamp == null ? unstamped : stamp.stampAll(unstamped, messageIds);
+        List<Sent> sent = new ArrayList<>(letters.size());
+        for (int i = 0; i < letters.size(); i++) {
+            try {
+                deliver(letters.get(i), messageIds.get(i));
+                sent.add(Sent.sent(messageIds.get(i)));
+            } catch (MailNotSent refused) {
+                sent.add(Sent.refused(refused));
+            }
+        }
+        return sent;
+    }
+
+    private String messageId(Letter letter) {
+        return "<" + (letter.reference() == null ? UUID.randomUUID().toString() : letter.reference()) + "@"
+                + properties.fromDomain() + ">";
+    }
+
+    private void deliver(Letter letter, String messageId) {
         WireLetter wire;
         try {
             MimeMessage composed = compose(letter, messageId);
@@ -62,7 +88,6 @@ class SmtpOutgoingMail implements OutgoingMail {
         }
         try {
             connections.send(wire);
-            return messageId;
         } catch (MessagingException e) {
             int code = SmtpReplies.code(e);
             boolean permanent = code >= 500 && code < 600;
