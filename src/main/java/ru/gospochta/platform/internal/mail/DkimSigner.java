@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,25 +56,27 @@ final class DkimSigner {
     byte[] sign(byte[] message) {
         byte[] wire = RelaxedCanonicalization.crlfLines(message);
         int bodyStart = bodyStart(wire);
-        List<String> fields = fields(new String(wire, 0, Math.min(bodyStart, wire.length), StandardCharsets.ISO_8859_1));
+        List<Field> fields = fields(new String(wire, 0, bodyStart, StandardCharsets.ISO_8859_1));
         try {
-            byte[] bodyHash = MessageDigest.getInstance("SHA-256").digest(RelaxedCanonicalization.body(wire, bodyStart));
+            byte[] bodyHash = RelaxedCanonicalization.bodyHash(wire, bodyStart, MessageDigest.getInstance("SHA-256"));
             List<String> signedNames = signedNames(fields);
-            byte[] headerData = signedHeaders(fields, signedNames).getBytes(StandardCharsets.ISO_8859_1);
+            StringBuilder data = signedHeaders(fields, signedNames);
+            int headerDataLength = data.length();
             long now = clock.instant().getEpochSecond();
+            String tags = ";\r\n\tt=" + now + "; h=" + String.join(":", signedNames)
+                    + ";\r\n\tbh=" + Base64.getEncoder().encodeToString(bodyHash) + ";\r\n\tb=";
             StringBuilder headers = new StringBuilder();
             for (DkimKey key : keys) {
                 String unsigned = "DKIM-Signature: v=1; a=" + key.algorithm().tag() + "; c=relaxed/relaxed; d=" + key.domain()
-                        + "; s=" + key.selector() + ";\r\n\tt=" + now
-                        + "; h=" + String.join(":", signedNames) + ";\r\n\tbh=" + Base64.getEncoder().encodeToString(bodyHash)
-                        + ";\r\n\tb=";
+                        + "; s=" + key.selector() + tags;
                 // The signature's own header, canonical and without its trailing CRLF, closes the signed data.
-                String self = RelaxedCanonicalization.header(unsigned);
-                byte[] selfData = self.substring(0, self.length() - 2).getBytes(StandardCharsets.ISO_8859_1);
-                byte[] data = new byte[headerData.length + selfData.length];
-                System.arraycopy(headerData, 0, data, 0, headerData.length);
-                System.arraycopy(selfData, 0, data, headerData.length, selfData.length);
-                headers.append(unsigned).append(fold(Base64.getEncoder().encodeToString(key.sign(data)))).append("\r\n");
+                data.setLength(headerDataLength);
+                RelaxedCanonicalization.header(unsigned, data);
+                data.setLength(data.length() - 2);
+                byte[] signature = key.sign(data.toString().getBytes(StandardCharsets.ISO_8859_1));
+                headers.append(unsigned);
+                fold(Base64.getEncoder().encodeToString(signature), headers);
+                headers.append("\r\n");
             }
             byte[] head = headers.toString().getBytes(StandardCharsets.US_ASCII);
             byte[] signed = new byte[head.length + wire.length];
@@ -87,13 +88,22 @@ final class DkimSigner {
         }
     }
 
+    /** A header field as written, with its folding but without its final CRLF, and its name as h= lists it. */
+    private record Field(String name, String text) {
+
+        static Field of(String text) {
+            int colon = text.indexOf(':');
+            String name = (colon < 0 ? text : text.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
+            return new Field(name, text);
+        }
+    }
+
     /** Every header present, top to bottom (a repeated one as often as it occurs), then the over-signed names. */
-    private static List<String> signedNames(List<String> fields) {
-        List<String> names = new ArrayList<>();
-        for (String field : fields) {
-            String name = name(field);
-            if (!UNSIGNED.contains(name)) {
-                names.add(name);
+    private static List<String> signedNames(List<Field> fields) {
+        List<String> names = new ArrayList<>(fields.size() + OVERSIGNED.size());
+        for (Field field : fields) {
+            if (!UNSIGNED.contains(field.name())) {
+                names.add(field.name());
             }
         }
         names.addAll(OVERSIGNED);
@@ -104,50 +114,58 @@ final class DkimSigner {
      * The canonical fields in {@code h=} order; a name listed again takes the next occurrence from
      * the bottom, and a name with none left contributes nothing (RFC 6376 §5.4.2).
      */
-    private static String signedHeaders(List<String> fields, List<String> names) {
-        Map<String, List<String>> byName = new LinkedHashMap<>();
-        for (String field : fields) {
-            byName.computeIfAbsent(name(field), n -> new ArrayList<>()).add(field);
+    private static StringBuilder signedHeaders(List<Field> fields, List<String> names) {
+        Map<String, List<Field>> byName = new HashMap<>();
+        int length = 0;
+        for (Field field : fields) {
+            byName.computeIfAbsent(field.name(), n -> new ArrayList<>(1)).add(field);
+            length += field.text().length();
         }
         Map<String, Integer> taken = new HashMap<>();
-        StringBuilder data = new StringBuilder();
+        // Room for the signature's own header too, appended per key.
+        StringBuilder data = new StringBuilder(length + 1024);
         for (String name : names) {
-            List<String> occurrences = byName.getOrDefault(name, List.of());
+            List<Field> occurrences = byName.getOrDefault(name, List.of());
             int next = occurrences.size() - taken.merge(name, 1, Integer::sum);
             if (next >= 0) {
-                data.append(RelaxedCanonicalization.header(occurrences.get(next)));
+                RelaxedCanonicalization.header(occurrences.get(next).text(), data);
             }
         }
-        return data.toString();
+        return data;
     }
 
-    /** The header fields as written, each with its folding but without its final CRLF. */
-    private static List<String> fields(String headerSection) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder current = null;
-        for (String line : headerSection.split("\r\n")) {
-            if (line.isEmpty()) {
-                continue;
+    /**
+     * The header fields, top to bottom. A field runs from its first line to its last continuation
+     * line; the section holds no empty line before its end (the first one ends it), so that is
+     * one substring. A continuation line with no field before it is taken as a field.
+     */
+    private static List<Field> fields(String headerSection) {
+        List<Field> fields = new ArrayList<>();
+        int fieldStart = -1;
+        int fieldEnd = -1;
+        int length = headerSection.length();
+        for (int lineStart = 0; lineStart < length; ) {
+            int lineEnd = headerSection.indexOf("\r\n", lineStart);
+            if (lineEnd < 0) {
+                lineEnd = length;
             }
-            boolean continuation = line.charAt(0) == ' ' || line.charAt(0) == '\t';
-            if (continuation && current != null) {
-                current.append("\r\n").append(line);
-            } else {
-                if (current != null) {
-                    fields.add(current.toString());
+            if (lineEnd > lineStart) {
+                char first = headerSection.charAt(lineStart);
+                boolean continuation = first == ' ' || first == '\t';
+                if (!continuation || fieldStart < 0) {
+                    if (fieldStart >= 0) {
+                        fields.add(Field.of(headerSection.substring(fieldStart, fieldEnd)));
+                    }
+                    fieldStart = lineStart;
                 }
-                current = new StringBuilder(line);
+                fieldEnd = lineEnd;
             }
+            lineStart = lineEnd + 2;
         }
-        if (current != null) {
-            fields.add(current.toString());
+        if (fieldStart >= 0) {
+            fields.add(Field.of(headerSection.substring(fieldStart, fieldEnd)));
         }
         return fields;
-    }
-
-    private static String name(String field) {
-        int colon = field.indexOf(':');
-        return (colon < 0 ? field : field.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
     }
 
     /** Index after the blank line that ends the headers, or the end when there is no body. */
@@ -160,14 +178,12 @@ final class DkimSigner {
         return wire.length;
     }
 
-    private static String fold(String base64) {
-        StringBuilder folded = new StringBuilder(base64.length() + base64.length() / FOLD_AT * 3);
+    private static void fold(String base64, StringBuilder into) {
         for (int start = 0; start < base64.length(); start += FOLD_AT) {
             if (start > 0) {
-                folded.append("\r\n\t");
+                into.append("\r\n\t");
             }
-            folded.append(base64, start, Math.min(base64.length(), start + FOLD_AT));
+            into.append(base64, start, Math.min(base64.length(), start + FOLD_AT));
         }
-        return folded.toString();
     }
 }
