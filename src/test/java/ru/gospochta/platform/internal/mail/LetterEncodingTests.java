@@ -12,15 +12,15 @@ class LetterEncodingTests {
     @Test
     @DisplayName("NTF-5: ASCII in short lines goes as 7bit; Cyrillic, a NUL, a bare CR or a line near the 998 limit as base64")
     void transferEncoding() {
-        assertThat(SmtpOutgoingMail.transferEncoding("Hello,\nyour application is accepted.\r\n")).isEqualTo("7bit");
-        assertThat(SmtpOutgoingMail.transferEncoding("")).isEqualTo("7bit");
-        assertThat(SmtpOutgoingMail.transferEncoding("Ваше заявление принято")).isEqualTo("base64");
-        assertThat(SmtpOutgoingMail.transferEncoding("Fee: 10 €")).isEqualTo("base64");
-        assertThat(SmtpOutgoingMail.transferEncoding("a\u0000b")).isEqualTo("base64");
-        assertThat(SmtpOutgoingMail.transferEncoding("a\rb")).isEqualTo("base64");
-        assertThat(SmtpOutgoingMail.transferEncoding("x".repeat(900))).isEqualTo("7bit");
-        assertThat(SmtpOutgoingMail.transferEncoding("x".repeat(901))).isEqualTo("base64");
-        assertThat(SmtpOutgoingMail.transferEncoding(("x".repeat(800) + "\n").repeat(5))).isEqualTo("7bit");
+        assertThat(LetterWriter.transferEncoding("Hello,\nyour application is accepted.\r\n")).isEqualTo("7bit");
+        assertThat(LetterWriter.transferEncoding("")).isEqualTo("7bit");
+        assertThat(LetterWriter.transferEncoding("Ваше заявление принято")).isEqualTo("base64");
+        assertThat(LetterWriter.transferEncoding("Fee: 10 €")).isEqualTo("base64");
+        assertThat(LetterWriter.transferEncoding("a\u0000b")).isEqualTo("base64");
+        assertThat(LetterWriter.transferEncoding("a\rb")).isEqualTo("base64");
+        assertThat(LetterWriter.transferEncoding("x".repeat(900))).isEqualTo("7bit");
+        assertThat(LetterWriter.transferEncoding("x".repeat(901))).isEqualTo("base64");
+        assertThat(LetterWriter.transferEncoding(("x".repeat(800) + "\n").repeat(5))).isEqualTo("7bit");
     }
 
     @Test
