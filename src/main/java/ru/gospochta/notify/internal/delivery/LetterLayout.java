@@ -5,10 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 import ru.gospochta.platform.PlatformProperties;
 
@@ -26,9 +28,11 @@ class LetterLayout {
     private final TemplateEngine html;
     private final TextLetters text;
     private final String publicUrl;
+    private final ApplicationContext application;
 
-    LetterLayout(TemplateEngine html, MessageSource messages, PlatformProperties platform) {
+    LetterLayout(TemplateEngine html, MessageSource messages, PlatformProperties platform, ApplicationContext application) {
         this.html = html;
+        this.application = application;
         this.text = new TextLetters(messages);
         String url = platform.publicUrl().toString();
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -43,8 +47,12 @@ class LetterLayout {
     Written write(String subject, List<Composer.Item> items, boolean digest, @Nullable String unsubscribeUrl, Locale locale,
             boolean withHtml) {
         String template = digest ? "notify/mail/digest" : "notify/mail/letter";
+        // The expression context given once a letter, as Spring MVC gives it once a page: without it
+        // Thymeleaf wraps a new one around every expression it evaluates.
         Context context = new Context(locale, Map.of("subject", subject, "items", items, "digest", digest,
-                "unsubscribeUrl", unsubscribeUrl == null ? "" : unsubscribeUrl, "cabinetUrl", publicUrl + "/cabinet"));
+                "unsubscribeUrl", unsubscribeUrl == null ? "" : unsubscribeUrl, "cabinetUrl", publicUrl + "/cabinet",
+                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, null)));
         return new Written(text.render(template, context), withHtml ? html.process(template, context) : null);
     }
 }

@@ -230,7 +230,7 @@ final class LetterWriter {
             String encoding = transferEncoding(content);
             if (encoding.equals("base64")) {
                 // Text's canonical form before base64 has CRLF line ends (RFC 2045 §6.8).
-                return new Part(encoding, BASE64.encode(crlf(content).getBytes(StandardCharsets.UTF_8)), "");
+                return new Part(encoding, BASE64.encode(crlfUtf8(content)), "");
             }
             return new Part(encoding, MimeBytes.asciiCrlf(content), content);
         }
@@ -241,12 +241,30 @@ final class LetterWriter {
         }
     }
 
-    /** Every bare LF made CRLF, copying only when there is one. */
-    private static String crlf(String text) {
-        int lf = text.indexOf('\n');
-        while (lf > 0 && text.charAt(lf - 1) == '\r') {
-            lf = text.indexOf('\n', lf + 1);
+    /**
+     * The text in UTF-8 with every bare LF made CRLF, a CR left as it is. Done on the bytes — a
+     * UTF-8 sequence never holds a CR or LF byte — because replacing in a Cyrillic (UTF-16) string
+     * cost more than the rest of writing the letter.
+     */
+    static byte[] crlfUtf8(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        int bare = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '\n' && (i == 0 || utf8[i - 1] != '\r')) {
+                bare++;
+            }
         }
-        return lf < 0 ? text : text.replace("\r\n", "\n").replace("\n", "\r\n");
+        if (bare == 0) {
+            return utf8;
+        }
+        byte[] crlf = new byte[utf8.length + bare];
+        int o = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '\n' && (i == 0 || utf8[i - 1] != '\r')) {
+                crlf[o++] = '\r';
+            }
+            crlf[o++] = utf8[i];
+        }
+        return crlf;
     }
 }

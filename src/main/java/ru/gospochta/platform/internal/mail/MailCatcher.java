@@ -68,6 +68,15 @@ public final class MailCatcher implements AutoCloseable {
         return number >= 1 && number <= all.length ? Optional.of(all[number - 1]) : Optional.empty();
     }
 
+    /** Forgets every caught letter: the catcher keeps them all in memory for as long as it runs. */
+    public void purge() {
+        try {
+            server.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException("the catcher's mailboxes could not be emptied", e);
+        }
+    }
+
     @Override
     public void close() {
         server.stop();

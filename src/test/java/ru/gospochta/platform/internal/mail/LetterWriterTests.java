@@ -46,6 +46,16 @@ class LetterWriterTests {
     final LetterWriter writer = new LetterWriter("noreply@gospochta.local", "Госпочта", Clock.systemDefaultZone());
 
     @Test
+    @DisplayName("NTF-5: a base64 part's text gets CRLF for every bare LF, keeps CRLF and a lone CR as they are, in UTF-8")
+    void crlfBeforeBase64() {
+        for (String text : List.of("", "a", "a\nb", "a\r\nb", "\n", "\n\n", "a\rb", "\r\r\n", "\r\n\n", "строка\nещё\r\nи ещё\n",
+                "emoji 😀\n")) {
+            byte[] expected = text.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+            assertThat(LetterWriter.crlfUtf8(text)).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Test
     @DisplayName("NTF-5: subjects read back as written — Cyrillic, 200+ Cyrillic characters, emoji, ASCII with specials, long ASCII")
     void subjectsReadBack() throws Exception {
         assertThat(LONG_CYRILLIC.length()).isGreaterThan(200);
