@@ -101,6 +101,20 @@ class MailCatcherTests {
     }
 
     @Test
+    @DisplayName("Runtime shapes: the catcher can be emptied; letters caught afterwards are numbered from one")
+    void catcherCanBeEmptied() {
+        mail.send(new Letter("emptied-" + UUID.randomUUID() + "@example.ru", "До очистки", "текст", null));
+        assertThat(catcher.letters()).isNotEmpty();
+
+        catcher.purge();
+
+        assertThat(catcher.letters()).isEmpty();
+        String to = "after-" + UUID.randomUUID() + "@example.ru";
+        mail.send(new Letter(to, "После очистки", "текст", null));
+        assertThat(catcher.letter(1)).hasValueSatisfying(l -> assertThat(recipients(l)).isEqualTo(to));
+    }
+
+    @Test
     @DisplayName("SEC-3: caught mail is for administrators only; an unknown letter number is 404")
     void catcherPagesAreProtected() {
         WebClient anonymous = new WebClient(port);
@@ -119,5 +133,13 @@ class MailCatcherTests {
         assertThatThrownBy(() -> mail.send(new Letter("not an address", "Тема", "текст", null)))
                 .isInstanceOf(MailNotSent.class);
         assertThat(catcher.letters()).hasSize(before);
+    }
+
+    private static String recipients(jakarta.mail.internet.MimeMessage letter) {
+        try {
+            return letter.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
