@@ -60,6 +60,9 @@ class SmtpOutgoingMail implements OutgoingMail {
                 sent.add(Sent.sent(messageIds.get(i)));
             } catch (MailNotSent refused) {
                 sent.add(Sent.refused(refused));
+            } catch (RuntimeException unexpected) {
+                // This letter's answer alone: the ones before it are out and must not be sent again.
+                sent.add(Sent.refused(new MailNotSent("the letter could not be sent: " + unexpected, false, -1, unexpected)));
             }
         }
         return sent;

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -30,6 +31,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import ru.gospochta.platform.Letter;
 import ru.gospochta.platform.MailNotSent;
 import ru.gospochta.platform.MailProperties;
+import ru.gospochta.platform.OutgoingMail;
 
 /** The mail port over its pool of SMTP connections, wired as the server wires it, against real SMTP servers. */
 class SmtpConnectionsTests {
@@ -126,6 +128,33 @@ class SmtpConnectionsTests {
 
         assertThat(relay.delivered()).containsExactly("citizen@example.ru");
         assertThat(relay.connections()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("NTF-5: letters sent together — an unexpected failure of one is a temporary refusal of that one; the ones before and after it go")
+    void unexpectedFailureInABatch() throws Exception {
+        FakeRelay relay = closing(new FakeRelay());
+        Port port = port(relay.port(), Map.of());
+        JavaMailSenderImpl transport = port.transport();
+        AtomicInteger connects = new AtomicInteger();
+        // One letter a connection, and the second connection fails in a way nobody planned for.
+        SmtpConnections connections = closing(new SmtpConnections(() -> {
+            if (connects.incrementAndGet() == 2) {
+                throw new IllegalStateException("a fault of our own");
+            }
+            Transport connection = transport.getSession().getTransport("smtp");
+            connection.connect(transport.getHost(), transport.getPort(), null, null);
+            return connection;
+        }, 1, 1, Duration.ofSeconds(20), Duration.ofSeconds(2)));
+        SmtpOutgoingMail mail = new SmtpOutgoingMail(transport.getSession(), connections, null, port.properties(), null);
+
+        List<OutgoingMail.Sent> sent = mail.sendAll(List.of(new Letter("first@example.ru", "Тема", "текст", null),
+                new Letter("second@example.ru", "Тема", "текст", null), new Letter("third@example.ru", "Тема", "текст", null)));
+
+        assertThat(sent.get(0).refusal()).isNull();
+        assertThat(sent.get(1).refusal()).isNotNull().satisfies(e -> assertThat(e.permanent()).isFalse());
+        assertThat(sent.get(2).refusal()).isNull();
+        assertThat(relay.delivered()).containsExactly("first@example.ru", "third@example.ru");
     }
 
     @Test
