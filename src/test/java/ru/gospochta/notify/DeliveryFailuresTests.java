@@ -126,11 +126,7 @@ class DeliveryFailuresTests {
     @DisplayName("NTF-5, CNT-6: a permanent 5xx → permanent failure, no retry, and the address is suspended")
     void hardBounce() {
         Account citizen = TestCitizens.create(accounts, passwords);
-        String address = "citizen-" + UUID.randomUUID().toString().substring(0, 8) + BOUNCING;
-        db.sql("""
-                        INSERT INTO contacts.email_addresses (id, account_id, kind, address, status, created_at, confirmed_at)
-                        VALUES (:id, :account, 'PRIMARY', :address, 'CONFIRMED', now(), now())""")
-                .param("id", UUID.randomUUID()).param("account", citizen.id()).param("address", address).update();
+        String address = bouncingAddress(citizen);
 
         UUID notification = notifications.raise(event(citizen)).notifications().getFirst().notificationId();
         dispatcher.dispatchAll();
@@ -148,11 +144,7 @@ class DeliveryFailuresTests {
     @DisplayName("NTF-5, CNT-6: two notices to one address in one batch — the first refused for good suspends it, the second is not sent to it")
     void hardBounceInOneBatch() {
         Account citizen = TestCitizens.create(accounts, passwords);
-        String address = "citizen-" + UUID.randomUUID().toString().substring(0, 8) + BOUNCING;
-        db.sql("""
-                        INSERT INTO contacts.email_addresses (id, account_id, kind, address, status, created_at, confirmed_at)
-                        VALUES (:id, :account, 'PRIMARY', :address, 'CONFIRMED', now(), now())""")
-                .param("id", UUID.randomUUID()).param("account", citizen.id()).param("address", address).update();
+        String address = bouncingAddress(citizen);
 
         UUID first = email(notifications.raise(event(citizen)));
         UUID second = email(notifications.raise(event(citizen)));
@@ -183,6 +175,16 @@ class DeliveryFailuresTests {
                 .query(String.class).single()).isEqualTo("operator-b");
         assertThat(db.sql("SELECT error_code FROM notify.attempts WHERE notification_id = :id AND provider = 'operator-a'")
                 .param("id", sent.getFirst()).query(String.class).single()).isEqualTo("http-503");
+    }
+
+    /** A confirmed address at the domain the relay of this class refuses for good. */
+    private String bouncingAddress(Account citizen) {
+        String address = "citizen-" + UUID.randomUUID().toString().substring(0, 8) + BOUNCING;
+        db.sql("""
+                        INSERT INTO contacts.email_addresses (id, account_id, kind, address, status, created_at, confirmed_at)
+                        VALUES (:id, :account, 'PRIMARY', :address, 'CONFIRMED', now(), now())""")
+                .param("id", UUID.randomUUID()).param("account", citizen.id()).param("address", address).update();
+        return address;
     }
 
     private static UUID email(EventAccepted raised) {
