@@ -27,6 +27,12 @@ import org.springframework.validation.annotation.Validated;
  *             {@code smtp} sends through the relay in {@code smtp}
  * @param fromAddress the sender (From) of every letter; the envelope sender is {@code bounces.address}
  * @param fromName the display name of the sender
+ * @param backupSmtp an optional second relay, the same settings as {@code smtp}, absent while its
+ *                   {@code host} is empty. E-mail notifications move to it when the primary relay
+ *                   keeps failing, and back to the primary when its pause ends (NTF-5); every other
+ *                   letter (sign-in codes, staff mail) keeps to the primary. It stands in for the
+ *                   {@code smtp} relay, so it is a start-up error in {@code catcher} mode rather than
+ *                   a setting quietly ignored, and it must name another relay than {@code smtp}
  * @param dkim how every letter is signed, so receivers can tell it comes from us unaltered (NTF-5, NTF-6)
  * @param bounces where mail systems return what they could not deliver, and how those reports are read (NTF-5)
  */
@@ -38,6 +44,7 @@ public record MailProperties(
         @DefaultValue("Госпочта") @NotBlank String fromName,
         @DefaultValue @Valid Catcher catcher,
         @DefaultValue @Valid Smtp smtp,
+        @DefaultValue @Valid Smtp backupSmtp,
         @DefaultValue @Valid Dkim dkim,
         @DefaultValue @Valid Bounces bounces) {
 
@@ -75,6 +82,16 @@ public record MailProperties(
             @DefaultValue("4") @Min(1) @Max(64) int poolSize,
             @DefaultValue("100") @Min(1) int lettersPerConnection,
             @DefaultValue("20s") @NotNull Duration idleTimeout) {
+
+        /** Whether a relay is named at all: the backup relay is absent until its host is set. */
+        public boolean hasHost() {
+            return host != null && !host.isBlank();
+        }
+
+        /** The relay as {@code host:port}, for health details and log lines. */
+        public String address() {
+            return host + ":" + port;
+        }
     }
 
     /**
@@ -191,6 +208,28 @@ public record MailProperties(
 
     @AssertTrue(message = "gospochta.mail.smtp.host must be set when gospochta.mail.mode is smtp")
     public boolean isRelayAddressed() {
-        return mode != Mode.SMTP || (smtp.host() != null && !smtp.host().isBlank());
+        return mode != Mode.SMTP || smtp.hasHost();
+    }
+
+    /** Whether a backup relay is configured (its host set). */
+    public boolean hasBackupRelay() {
+        return backupSmtp.hasHost();
+    }
+
+    /*
+     * Refused rather than ignored with a warning: an operator who names a backup relay expects
+     * letters to reach the outside world, and in catcher mode none does — a warning scrolled past
+     * would leave notices quietly caught on the server.
+     */
+    @AssertTrue(message = "gospochta.mail.backup-smtp.host is set but gospochta.mail.mode is catcher: a backup relay"
+            + " stands in for the smtp relay; set gospochta.mail.mode=smtp with gospochta.mail.smtp.host, or remove the backup")
+    public boolean isBackupWithRelay() {
+        return mode == Mode.SMTP || !hasBackupRelay();
+    }
+
+    @AssertTrue(message = "gospochta.mail.backup-smtp must name another relay than gospochta.mail.smtp (host and port)")
+    public boolean isBackupAnotherRelay() {
+        return !hasBackupRelay() || !smtp.hasHost()
+                || !(backupSmtp.host().strip().equalsIgnoreCase(smtp.host().strip()) && backupSmtp.port() == smtp.port());
     }
 }

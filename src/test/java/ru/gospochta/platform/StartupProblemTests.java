@@ -66,6 +66,16 @@ class StartupProblemTests {
     }
 
     @Test
+    @DisplayName("NTF-5: a backup relay configured in catcher mode is refused at start-up, naming both properties")
+    void backupRelayNeedsRelayMode() {
+        Outcome outcome = ServerProcess.runUntilExit(Map.of("GOSPOCHTA_DATA_DIR", TestDatabase.newDataDirectory().toString(),
+                "GOSPOCHTA_DB_URL", TestDatabase.url(), "GOSPOCHTA_DB_USER", "postgres"),
+                "--gospochta.mail.backup-smtp.host=relay2.example");
+
+        assertFailedClearly(outcome, "gospochta.mail.backup-smtp.host is set but gospochta.mail.mode is catcher");
+    }
+
+    @Test
     @DisplayName("Runtime shapes: with LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs every log line is JSON, the start-up problem included")
     void jsonLogs() throws IOException {
         Path file = Files.createTempFile("not-a-directory", ".txt");

@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.stereotype.Component;
-
 import ru.gospochta.contacts.ContactEmails;
 import ru.gospochta.notify.Channel;
 import ru.gospochta.notify.internal.delivery.Dispatch;
@@ -20,25 +18,29 @@ import ru.gospochta.platform.MailNotSent;
 import ru.gospochta.platform.OutgoingMail;
 
 /**
- * E-mail through the portal's SMTP transport, only to a confirmed address in force (CNT-6). A
+ * E-mail through one of the platform's SMTP relays, only to a confirmed address in force (CNT-6). A
  * permanent refusal of the address (5xx: no such mailbox) suspends it at once, so the next notices
  * do not knock on a closed door; a permanent refusal for another reason (a policy block) fails the
- * notice only; a temporary one (4xx, no connection) is retried.
+ * notice only; a temporary one (4xx, no connection) is retried, and counts towards passing this
+ * relay over for the next one ({@link EmailRelays}).
  */
-@Component
 class EmailProvider implements Provider {
 
+    private final String name;
+    private final int priority;
     private final OutgoingMail mail;
     private final ContactEmails emails;
 
-    EmailProvider(OutgoingMail mail, ContactEmails emails) {
+    EmailProvider(String name, int priority, OutgoingMail mail, ContactEmails emails) {
+        this.name = name;
+        this.priority = priority;
         this.mail = mail;
         this.emails = emails;
     }
 
     @Override
     public String name() {
-        return "smtp";
+        return name;
     }
 
     @Override
@@ -48,7 +50,7 @@ class EmailProvider implements Provider {
 
     @Override
     public int priority() {
-        return 0;
+        return priority;
     }
 
     /** Who of a batch has no confirmed address in force, in one query. */

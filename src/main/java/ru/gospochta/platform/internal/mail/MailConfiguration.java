@@ -1,6 +1,7 @@
 package ru.gospochta.platform.internal.mail;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -15,10 +16,12 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import ru.gospochta.platform.DataDirectory;
 import ru.gospochta.platform.MailProperties;
+import ru.gospochta.platform.MailRelays;
 import ru.gospochta.platform.OutgoingMail;
 
 /**
- * Wires the mail port to the catcher (default) or to the configured SMTP relay. The
+ * Wires the mail port to the catcher (default) or to the configured SMTP relay, and the backup
+ * relay when one is configured. The
  * {@link JavaMailSenderImpl} of either holds the Jakarta Mail settings and the address to connect to; letters
  * go out through the pooled connections made from it.
  */
@@ -51,7 +54,42 @@ class MailConfiguration {
 
     @Bean(destroyMethod = "close")
     SmtpConnections smtpConnections(JavaMailSenderImpl transport, MailProperties properties) {
-        MailProperties.Smtp smtp = properties.smtp();
+        return connections(transport, properties.smtp());
+    }
+
+    /**
+     * The backup relay, built like the primary from its own settings but sharing the primary's
+     * signer and stamp, so a letter is the same whichever relay carries it. Not an
+     * {@link OutgoingMail} bean: every module keeps sending through the primary alone, and only
+     * {@link MailRelays} offers the backup to those that fail over themselves.
+     */
+    @Bean(destroyMethod = "close")
+    BackupRelay backupRelay(MailProperties properties, ObjectProvider<DkimSigner> signer, ObjectProvider<LetterStamp> stamp) {
+        if (!properties.hasBackupRelay() || properties.mode() != MailProperties.Mode.SMTP) {
+            return BackupRelay.none();
+        }
+        MailProperties.Smtp backup = properties.backupSmtp();
+        JavaMailSenderImpl transport = relaySender(backup, properties);
+        SmtpConnections connections = connections(transport, backup);
+        log.info("Mail: e-mail notifications fail over to the backup relay {} when {} keeps failing",
+                backup.address(), properties.smtp().address());
+        return new BackupRelay(backup, transport, connections, new SmtpOutgoingMail(transport.getSession(), connections,
+                signer.getIfAvailable(), properties, stamp.getIfAvailable()));
+    }
+
+    @Bean
+    MailRelays mailRelays(OutgoingMail primary, BackupRelay backup) {
+        List<MailRelays.Relay> relays = new ArrayList<>();
+        // The primary bean itself, so whatever wraps the port wraps the first relay too.
+        relays.add(new MailRelays.Relay(MailRelays.PRIMARY, 0, primary));
+        OutgoingMail second = backup.mail();
+        if (second != null) {
+            relays.add(new MailRelays.Relay(MailRelays.BACKUP, 1, second));
+        }
+        return new MailRelays(relays);
+    }
+
+    static SmtpConnections connections(JavaMailSenderImpl transport, MailProperties.Smtp smtp) {
         return new SmtpConnections(() -> {
             String protocol = transport.getProtocol();
             Transport connection = transport.getSession().getTransport(protocol == null ? "smtp" : protocol);
@@ -94,7 +132,11 @@ class MailConfiguration {
     @Bean
     @ConditionalOnProperty(name = "gospochta.mail.mode", havingValue = "smtp")
     JavaMailSenderImpl relayTransport(MailProperties properties) {
-        MailProperties.Smtp smtp = properties.smtp();
+        return relaySender(properties.smtp(), properties);
+    }
+
+    /** The Jakarta Mail settings and address of one relay, the primary or the backup. */
+    static JavaMailSenderImpl relaySender(MailProperties.Smtp smtp, MailProperties properties) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(smtp.host());
         sender.setPort(smtp.port());

@@ -23,7 +23,8 @@ import ru.gospochta.platform.MailProperties;
 /**
  * Health of the outgoing mail transport. An unreachable relay does not stop the server (the
  * cabinet still works) but makes health DEGRADED with one sentence on what to fix. The relay is
- * probed at most once a minute so health checks never wait on it.
+ * probed at most once a minute so health checks never wait on it. A backup relay that does not
+ * answer is named in the details but leaves health UP while the primary works: letters still go.
  */
 @Component("mail")
 class MailHealth implements HealthIndicator {
@@ -35,17 +36,19 @@ class MailHealth implements HealthIndicator {
     private final MailProperties properties;
     private final JavaMailSenderImpl transport;
     private final ObjectProvider<MailCatcher> catcher;
+    private final BackupRelay backup;
     private final Clock clock;
     private final AtomicReference<Probe> last = new AtomicReference<>();
 
-    MailHealth(MailProperties properties, JavaMailSenderImpl transport, ObjectProvider<MailCatcher> catcher) {
+    MailHealth(MailProperties properties, JavaMailSenderImpl transport, ObjectProvider<MailCatcher> catcher, BackupRelay backup) {
         this.properties = properties;
+        this.backup = backup;
         this.transport = transport;
         this.catcher = catcher;
         this.clock = Clock.systemUTC();
     }
 
-    private record Probe(Instant at, @Nullable String problem) {
+    private record Probe(Instant at, @Nullable String problem, @Nullable String backupProblem) {
     }
 
     @Override
@@ -57,16 +60,21 @@ class MailHealth implements HealthIndicator {
         }
         Probe probe = currentProbe();
         Health.Builder health = probe.problem() == null ? Health.up() : Health.status(DEGRADED).withDetail("problem", probe.problem());
-        return health.withDetail("transport", "smtp")
-                .withDetail("relay", properties.smtp().host() + ":" + properties.smtp().port())
-                .withDetail("checkedAt", probe.at().toString())
-                .build();
+        health.withDetail("transport", "smtp").withDetail("relay", properties.smtp().address());
+        MailProperties.Smtp second = backup.settings();
+        if (second != null) {
+            health.withDetail("backupRelay", second.address());
+            if (probe.backupProblem() != null) {
+                health.withDetail("backupProblem", probe.backupProblem());
+            }
+        }
+        return health.withDetail("checkedAt", probe.at().toString()).build();
     }
 
     private Probe currentProbe() {
         Probe probe = last.get();
         if (probe == null || probe.at().plus(PROBE_INTERVAL).isBefore(clock.instant())) {
-            probe = new Probe(clock.instant(), probeRelay());
+            probe = new Probe(clock.instant(), probeRelay(), probeBackup());
             last.set(probe);
         }
         return probe;
@@ -77,11 +85,29 @@ class MailHealth implements HealthIndicator {
             transport.testConnection();
             return null;
         } catch (MessagingException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            return "The SMTP relay " + properties.smtp().host() + ":" + properties.smtp().port()
-                    + " cannot be reached (" + reason.strip() + "): letters cannot be sent until it answers;"
-                    + " check gospochta.mail.smtp.host, port, security and credentials.";
+            return "The SMTP relay " + properties.smtp().address() + " cannot be reached (" + reason(e)
+                    + "): letters cannot be sent until it answers; check gospochta.mail.smtp.host, port, security and credentials.";
         }
+    }
+
+    private @Nullable String probeBackup() {
+        JavaMailSenderImpl second = backup.transport();
+        MailProperties.Smtp settings = backup.settings();
+        if (second == null || settings == null) {
+            return null;
+        }
+        try {
+            second.testConnection();
+            return null;
+        } catch (MessagingException e) {
+            return "The backup SMTP relay " + settings.address() + " cannot be reached (" + reason(e)
+                    + "): notifications cannot fail over to it; check gospochta.mail.backup-smtp.host, port, security and credentials.";
+        }
+    }
+
+    private static String reason(MessagingException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        return reason.strip();
     }
 
     /** Says it once in the log at start-up, so an operator sees a wrong relay before the first letter fails. */
@@ -89,9 +115,12 @@ class MailHealth implements HealthIndicator {
     void probeAtStartup() {
         if (catcher.getIfAvailable() == null) {
             Thread.ofVirtual().name("mail-relay-probe").start(() -> {
-                String problem = currentProbe().problem();
-                if (problem != null) {
-                    log.warn(problem);
+                Probe probe = currentProbe();
+                if (probe.problem() != null) {
+                    log.warn(probe.problem());
+                }
+                if (probe.backupProblem() != null) {
+                    log.warn(probe.backupProblem());
                 }
             });
         }

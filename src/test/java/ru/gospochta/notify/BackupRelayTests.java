@@ -1,0 +1,182 @@
+package ru.gospochta.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import ru.gospochta.MutableClock;
+import ru.gospochta.TestStaff;
+import ru.gospochta.WebClient;
+import ru.gospochta.identity.TestCitizens;
+import ru.gospochta.identity.internal.account.Account;
+import ru.gospochta.identity.internal.account.Accounts;
+import ru.gospochta.notify.internal.delivery.Dispatcher;
+import ru.gospochta.platform.MailRelays;
+
+/**
+ * A primary relay that takes nothing (its port closed) and a working backup relay: e-mail
+ * notifications fail over to the backup and every attempt names the relay it went through.
+ */
+@NotifyTest
+@DisplayName("NTF-5: a backup SMTP relay takes e-mail notifications while the primary keeps failing")
+class BackupRelayTests {
+
+    static final int closedPort = freePort();
+    static final GreenMail backup = startBackup();
+
+    @Autowired Notifications notifications;
+    @Autowired Dispatcher dispatcher;
+    @Autowired Accounts accounts;
+    @Autowired PasswordEncoder passwords;
+    @Autowired JdbcClient db;
+    @Autowired MutableClock clock;
+    @Autowired MailRelays relays;
+    @LocalServerPort int port;
+
+    @DynamicPropertySource
+    static void relays(DynamicPropertyRegistry registry) {
+        registry.add("gospochta.mail.mode", () -> "smtp");
+        registry.add("gospochta.mail.smtp.host", () -> "127.0.0.1");
+        registry.add("gospochta.mail.smtp.port", () -> closedPort);
+        registry.add("gospochta.mail.smtp.security", () -> "none");
+        registry.add("gospochta.mail.smtp.timeout", () -> "2s");
+        registry.add("gospochta.mail.backup-smtp.host", () -> "127.0.0.1");
+        registry.add("gospochta.mail.backup-smtp.port", () -> backup.getSmtp().getPort());
+        registry.add("gospochta.mail.backup-smtp.security", () -> "none");
+        registry.add("gospochta.notify.failover-after", () -> "2");
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @AfterAll
+    static void stopBackup() {
+        backup.stop();
+    }
+
+    @Test
+    @DisplayName("NTF-5: the platform offers the primary relay first and the backup after it")
+    void relaysInPriorityOrder() {
+        assertThat(relays.inPriorityOrder()).extracting(MailRelays.Relay::name, MailRelays.Relay::priority)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("smtp", 0), org.assertj.core.groups.Tuple.tuple("smtp-backup", 1));
+    }
+
+    @Test
+    @DisplayName("NTF-5: the primary relay unreachable → after failover-after temporary failures the notices go through the backup and are delivered; the journal names both relays")
+    void failsOverToTheBackup() throws Exception {
+        Account first = TestCitizens.create(accounts, passwords);
+        Account second = TestCitizens.create(accounts, passwords);
+        Account third = TestCitizens.create(accounts, passwords);
+        String firstAddress = Citizens.confirmedEmail(db, first.id());
+        String secondAddress = Citizens.confirmedEmail(db, second.id());
+        String thirdAddress = Citizens.confirmedEmail(db, third.id());
+
+        // Two notices in one batch: both refused by the unreachable primary, the second failure passes it over.
+        UUID a = email(notifications.raise(event(first)));
+        UUID b = email(notifications.raise(event(second)));
+        dispatcher.dispatchAll();
+        assertThat(List.of(status(a), status(b))).containsOnly("temporary-failure");
+        assertThat(backup.getReceivedMessages()).isEmpty();
+
+        // A new notice goes straight to the backup while the primary's pause lasts.
+        UUID c = email(notifications.raise(event(third)));
+        dispatcher.dispatchAll();
+        assertThat(status(c)).isEqualTo("delivered");
+        assertThat(provider(c)).isEqualTo("smtp-backup");
+
+        // The refused ones are retried within the primary's pause, through the backup too.
+        clock.advance(Duration.ofSeconds(40));
+        dispatcher.dispatchAll();
+        assertThat(List.of(status(a), status(b))).containsOnly("delivered");
+        assertThat(provider(a)).isEqualTo("smtp-backup");
+
+        assertThat(backup.waitForIncomingEmail(5_000, 3)).isTrue();
+        assertThat(Arrays.stream(backup.getReceivedMessages()).map(BackupRelayTests::recipient))
+                .containsExactlyInAnyOrder(firstAddress, secondAddress, thirdAddress);
+        for (UUID refused : List.of(a, b)) {
+            assertThat(attempts(refused)).containsExactly("created::", "temporary-failure:smtp-unreachable:smtp",
+                    "delivered::smtp-backup");
+        }
+        assertThat(attempts(c)).containsExactly("created::", "delivered::smtp-backup");
+    }
+
+    @Test
+    @DisplayName("NTF-5: health names the backup relay; the primary unreachable still makes it DEGRADED, since other letters use the primary only")
+    void healthNamesTheBackup() {
+        TestStaff.ensureAdmin(db, passwords);
+        String basic = Base64.getEncoder().encodeToString((TestStaff.ADMIN + ":" + TestStaff.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String detailed = new WebClient(port).get("/actuator/health", "Authorization", "Basic " + basic).body();
+
+        assertThat(detailed).contains("\"status\":\"DEGRADED\"").contains("\"backupRelay\":\"127.0.0.1:" + backup.getSmtp().getPort() + "\"")
+                .doesNotContain("backupProblem");
+    }
+
+    private List<String> attempts(UUID notification) {
+        return db.sql("""
+                        SELECT status || ':' || coalesce(error_code, '') || ':' || coalesce(provider, '')
+                        FROM notify.attempts WHERE notification_id = :id ORDER BY id""")
+                .param("id", notification).query(String.class).list();
+    }
+
+    private String status(UUID notification) {
+        return db.sql("SELECT status FROM notify.notifications WHERE id = :id").param("id", notification).query(String.class).single();
+    }
+
+    private String provider(UUID notification) {
+        return db.sql("SELECT provider FROM notify.notifications WHERE id = :id").param("id", notification).query(String.class).single();
+    }
+
+    private static UUID email(EventAccepted raised) {
+        return raised.notifications().stream().filter(p -> p.channel() == Channel.EMAIL).findFirst().orElseThrow().notificationId();
+    }
+
+    private static NewEvent event(Account citizen) {
+        return new NewEvent(UUID.randomUUID(), citizen.id(), "document-ready", Map.of("documentName", "Выписка из ЕГРН"),
+                "system:test", null, null);
+    }
+
+    private static String recipient(MimeMessage letter) {
+        try {
+            return letter.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GreenMail startBackup() {
+        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
