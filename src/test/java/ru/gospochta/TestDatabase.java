@@ -87,7 +87,10 @@ public final class TestDatabase {
     /**
      * Points a Spring context at the shared server (through {@code gospochta.db.url}, the way an
      * operator configures an external database), gives it a data directory of its own and lets
-     * the mail catcher pick free ports. Added last, so a test's own properties win.
+     * the mail catcher pick free ports. Added last, so a test's own properties win — and so does
+     * {@code application.properties}: the pool's size is the application's; what is set here is
+     * only that a context idling in Spring's test context cache gives its connections back (a
+     * dozen cached contexts holding twenty idle connections each exhausted the shared server).
      */
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -99,7 +102,8 @@ public final class TestDatabase {
                     "gospochta.data-dir", newDataDirectory().toString(),
                     "gospochta.mail.catcher.smtp-port", "0",
                     "gospochta.mail.catcher.imap-port", "0",
-                    "spring.datasource.hikari.maximum-pool-size", "5")));
+                    "spring.datasource.hikari.minimum-idle", "1",
+                    "spring.datasource.hikari.idle-timeout", "10000")));
         }
     }
 }

@@ -3,11 +3,15 @@ package ru.gospochta.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,8 +37,14 @@ import ru.gospochta.identity.TestCitizens;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.account.Accounts;
 import ru.gospochta.mailbox.internal.messages.Mailbox;
+import ru.gospochta.notify.Category;
+import ru.gospochta.notify.Channel;
+import ru.gospochta.notify.Frequency;
 import ru.gospochta.notify.NotifyTest;
+import ru.gospochta.notify.internal.delivery.Digests;
 import ru.gospochta.notify.internal.delivery.Dispatcher;
+import ru.gospochta.notify.internal.preferences.Preferences;
+import ru.gospochta.notify.internal.preferences.PreferencesStore;
 
 /**
  * Signed callbacks to an agency system's real HTTP receiver (GW-3, NTF-5): what is queued, what is
@@ -58,6 +68,8 @@ class CallbackDeliveryTests {
     @Autowired PasswordEncoder passwords;
     @Autowired JdbcClient db;
     @Autowired MutableClock clock;
+    @Autowired Digests digests;
+    @Autowired PreferencesStore preferences;
 
     TokenClient client;
     ReceivingSystem receiver;
@@ -242,6 +254,47 @@ class CallbackDeliveryTests {
                     assertThat(body.get("channel").asString()).isEqualTo("email");
                     assertThat(body.get("status").asString()).isEqualTo("delivered");
                     assertThat(Instant.parse(body.get("at").asString())).isNotNull();
+                });
+    }
+
+    @Test
+    @DisplayName("NTF-3, GW-3: an event gathered into a daily digest → «notification.status» for its own notification once the digest letter is delivered")
+    void foldedIntoADigest() {
+        Caller caller = caller(true);
+        confirmedEmail(citizen.id());
+        ZoneId zone = Preferences.DEFAULT_ZONE;
+        ZonedDateTime local = clock.instant().atZone(zone);
+        preferences.save(citizen.id(), new Preferences(Map.of(Category.DOCUMENTS_READY,
+                new Preferences.Row(EnumSet.of(Channel.EMAIL), Frequency.DAILY)), Preferences.LetterFormat.TEXT,
+                local.plusHours(2).getHour(), DayOfWeek.MONDAY, 1, null, null, zone, null), clock.instant());
+        HttpResponse<String> raised = client.postWith(caller.token(), "/api/v1/events", JSON, """
+                {"recipient": {"snils": "%s"}, "type": "document-ready", "variables": {"documentName": "Выписка из ЕГРН"}}"""
+                .formatted(citizen.snils()));
+        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(202);
+        JsonNode answer = TokenClient.json(raised);
+        String emailNotice = null;
+        for (JsonNode n : answer.get("notifications")) {
+            if (n.get("channel").asString().equals("email")) {
+                assertThat(n.get("status").asString()).isEqualTo("waiting-digest");
+                emailNotice = n.get("id").asString();
+            }
+        }
+        assertThat(emailNotice).as(raised.body()).isNotNull();
+
+        clock.advance(Duration.between(clock.instant(), local.plusHours(2).withMinute(0).withSecond(0).withNano(0).toInstant())
+                .plusSeconds(1));
+        assertThat(digests.gatherDue()).isOne();
+        notifications.dispatchAll();
+        awaitQueued(caller.systemId(), 1);
+        sender.sendAll();
+
+        String id = emailNotice;
+        assertThat(receiver.received()).filteredOn(r -> r.json().get("id").asString().equals(id))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.signedWith(caller.secret())).isTrue();
+                    assertThat(r.json().get("type").asString()).isEqualTo("notification.status");
+                    assertThat(r.json().get("eventId").asString()).isEqualTo(answer.get("id").asString());
+                    assertThat(r.json().get("status").asString()).isEqualTo("delivered");
                 });
     }
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -54,6 +56,7 @@ class Outcomes {
         String[] starts = new String[n];
         String[] channels = new String[n];
         List<NotificationStatusChanged> followed = new ArrayList<>();
+        Map<UUID, List<Folded>> folded = foldedFollowed(results);
         for (int i = 0; i < n; i++) {
             Result r = results.get(i);
             Claimed c = r.notification();
@@ -86,6 +89,11 @@ class Outcomes {
                 followed.add(new NotificationStatusChanged(c.id(), c.eventId(), c.systemId(), c.channel(), status,
                         r.outcome().errorCode(), now));
             }
+            // A digest's outcome is that of every notice folded into it: their agencies hear of it under their own ids.
+            for (Folded f : folded.getOrDefault(c.id(), List.of())) {
+                followed.add(new NotificationStatusChanged(f.id(), f.eventId(), f.systemId(), c.channel(), status,
+                        r.outcome().errorCode(), now));
+            }
         }
         // One statement each for the batch, not one a notification: the rows travel as arrays.
         db.sql("""
@@ -107,6 +115,29 @@ class Outcomes {
             // In this transaction: the event registry keeps it for the agencies' callbacks until they are queued.
             events.publishEvent(new NotificationStatusesChanged(followed));
         }
+    }
+
+    /** A notice folded into a digest, raised by an agency system that follows its status. */
+    private record Folded(UUID id, UUID eventId, UUID systemId) {
+    }
+
+    /** The folded notices of the batch's digests whose events came from an agency system, by digest. */
+    private Map<UUID, List<Folded>> foldedFollowed(List<Result> results) {
+        UUID[] digests = results.stream().map(Result::notification).filter(Claimed::digest).map(Claimed::id).toArray(UUID[]::new);
+        if (digests.length == 0) {
+            return Map.of();
+        }
+        Map<UUID, List<Folded>> folded = new HashMap<>();
+        db.sql("""
+                        SELECT n.digest_id, n.id, n.event_id, e.system_id FROM notify.notifications n
+                        JOIN notify.events e ON e.id = n.event_id
+                        WHERE n.digest_id = ANY(:digests) AND e.system_id IS NOT NULL""")
+                .param("digests", digests)
+                .query((rs, i) -> folded.computeIfAbsent(rs.getObject("digest_id", UUID.class), d -> new ArrayList<>())
+                        .add(new Folded(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
+                                rs.getObject("system_id", UUID.class))))
+                .list();
+        return folded;
     }
 
     private static java.time.@Nullable OffsetDateTime ts(@Nullable Instant at) {
