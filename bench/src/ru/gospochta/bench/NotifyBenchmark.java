@@ -1,7 +1,6 @@
 package ru.gospochta.bench;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Instant;
@@ -9,12 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,16 +22,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,7 +122,7 @@ public class NotifyBenchmark {
 
         List<Pipeline> pipelines = new ArrayList<>();
         List<Round> baselines = new ArrayList<>();
-        List<Caught> letters = List.of();
+        List<JakartaLoop.Caught> letters = List.of();
         for (int round = 0; round < ROUNDS; round++) {
             emptyCatcher();
             Pipeline measured = pipeline(citizens);
@@ -151,7 +139,7 @@ public class NotifyBenchmark {
         table("E-mails rendered, DKIM-signed (" + signatures() + ") and accepted by the local SMTP server, "
                         + String.format("%,d", citizens.size())
                         + " letters (about " + averageSize(letters) / 1024 + " KB), " + workers + " workers, SMTP pool "
-                        + mail.smtp().poolSize() + ", median of " + ROUNDS + " rounds",
+                        + mail.smtp().poolSize() + (ROUNDS == 1 ? ", one round" : ", median of " + ROUNDS + " rounds"),
                 List.of("", "rate", "CPU/letter", "of it PG", "rounds", "target"),
                 List.of(List.of("pipeline: dispatcher → stamp, DKIM, SMTP", perSecond(pipeline.rate()),
                                 pipeline.cpu().perLetter(citizens.size()), pipeline.cpu().postgresPerLetter(citizens.size()),
@@ -207,110 +195,21 @@ public class NotifyBenchmark {
         return new Pipeline(events, rate, cpu, raiseRate);
     }
 
-    /** The same letters as the catcher received them — subject, text, HTML, headers — sent unsigned, nothing stamped. */
-    double rawBaseline(List<Caught> letters) throws Exception {
-        Properties settings = new Properties();
-        settings.setProperty("mail.smtp.connectiontimeout", "10000");
-        settings.setProperty("mail.smtp.timeout", "10000");
-        Session session = Session.getInstance(settings);
-        InternetAddress from = new InternetAddress(mail.fromAddress(), mail.fromName(), "UTF-8");
-        int threads = notify.workers();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long started = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            done.add(pool.submit(() -> {
-                Transport transport = session.getTransport("smtp");
-                transport.connect(catcher.host(), catcher.smtpPort(), null, null);
-                try {
-                    for (int i = next.getAndIncrement(); i < letters.size(); i = next.getAndIncrement()) {
-                        MimeMessage letter = letters.get(i).compose(session, from);
-                        transport.sendMessage(letter, letter.getAllRecipients());
-                    }
-                } finally {
-                    transport.close();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
-        return letters.size() / seconds(started);
+    /** The same letters as the catcher received them, sent unsigned by a plain Jakarta Mail loop. */
+    double rawBaseline(List<JakartaLoop.Caught> letters) throws Exception {
+        return JakartaLoop.send(letters, notify.workers(), catcher.host(), catcher.smtpPort(),
+                new InternetAddress(mail.fromAddress(), mail.fromName(), "UTF-8"));
     }
 
-    /**
-     * A letter the catcher received, taken apart. The baseline sends it to the address with a prefix,
-     * so that the catcher makes a mailbox for each of its letters as it did for the pipeline's.
-     */
-    record Caught(String to, String subject, String text, String html, Map<String, String> headers, int size,
-            String textEncoding, String htmlEncoding) {
-
-        MimeMessage compose(Session session, InternetAddress from) throws Exception {
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(from);
-            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse("raw-" + to, true));
-            message.setSubject(subject, "UTF-8");
-            message.setSentDate(new Date());
-            MimeBodyPart plain = new MimeBodyPart();
-            plain.setText(text, "UTF-8");
-            // The same transfer encodings as the pipeline's letter, so both put the same bytes on the wire.
-            plain.setHeader("Content-Transfer-Encoding", textEncoding);
-            MimeBodyPart rich = new MimeBodyPart();
-            rich.setText(html, "UTF-8", "html");
-            rich.setHeader("Content-Transfer-Encoding", htmlEncoding);
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            alternative.addBodyPart(plain);
-            alternative.addBodyPart(rich);
-            message.setContent(alternative);
-            headers.forEach((name, value) -> {
-                try {
-                    message.setHeader(name, value);
-                } catch (MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            message.saveChanges();
-            return message;
-        }
-    }
-
-    List<Caught> caught(List<UUID> events) throws Exception {
+    List<JakartaLoop.Caught> caught(List<UUID> events) throws Exception {
         Map<UUID, UUID> notices = emailNotices(events);
-        List<Caught> letters = new ArrayList<>(events.size());
+        List<JakartaLoop.Caught> letters = new ArrayList<>(events.size());
         for (MimeMessage letter : catcher.letters()) {
             UUID notice = notificationOf(letter);
             if (notice == null || !notices.containsKey(notice)) {
                 continue;
             }
-            Multipart parts = (Multipart) letter.getContent();
-            String text = null;
-            String html = null;
-            String textEncoding = null;
-            String htmlEncoding = null;
-            for (int p = 0; p < parts.getCount(); p++) {
-                BodyPart part = parts.getBodyPart(p);
-                if (part.isMimeType("text/plain")) {
-                    text = (String) part.getContent();
-                    textEncoding = part.getHeader("Content-Transfer-Encoding")[0];
-                } else if (part.isMimeType("text/html")) {
-                    html = (String) part.getContent();
-                    htmlEncoding = part.getHeader("Content-Transfer-Encoding")[0];
-                }
-            }
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String name : List.of("List-Unsubscribe", "List-Unsubscribe-Post")) {
-                String[] value = letter.getHeader(name);
-                if (value != null) {
-                    headers.put(name, value[0]);
-                }
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            letter.writeTo(bytes);
-            letters.add(new Caught(letter.getAllRecipients()[0].toString(), letter.getSubject(), text, html, headers,
-                    bytes.size(), textEncoding, htmlEncoding));
+            letters.add(JakartaLoop.Caught.of(letter));
         }
         if (letters.size() != events.size()) {
             throw new IllegalStateException("the catcher holds " + letters.size() + " of " + events.size() + " letters");
@@ -318,8 +217,8 @@ public class NotifyBenchmark {
         return letters;
     }
 
-    static int averageSize(List<Caught> letters) {
-        return (int) letters.stream().mapToInt(Caught::size).average().orElse(0);
+    static int averageSize(List<JakartaLoop.Caught> letters) {
+        return (int) letters.stream().mapToInt(JakartaLoop.Caught::size).average().orElse(0);
     }
 
     // --- (b) latency --------------------------------------------------------------------------
