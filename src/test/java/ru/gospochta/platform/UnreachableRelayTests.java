@@ -70,6 +70,7 @@ class UnreachableRelayTests {
         String basic = Base64.getEncoder().encodeToString((TestStaff.ADMIN + ":" + TestStaff.PASSWORD).getBytes(StandardCharsets.UTF_8));
         String detailed = new WebClient(port).get("/actuator/health", "Authorization", "Basic " + basic).body();
         assertThat(detailed).contains("The SMTP relay 127.0.0.1:" + closedPort + " cannot be reached")
+                .contains("letters cannot be sent until it answers")
                 .contains("check gospochta.mail.smtp.host");
 
     }

@@ -85,8 +85,11 @@ class MailHealth implements HealthIndicator {
             transport.testConnection();
             return null;
         } catch (MessagingException e) {
-            return "The SMTP relay " + properties.smtp().address() + " cannot be reached (" + reason(e)
-                    + "): letters cannot be sent until it answers; check gospochta.mail.smtp.host, port, security and credentials.";
+            // With a backup relay notifications still leave; codes and staff letters go through this one only.
+            String consequence = backup.transport() == null ? "letters cannot be sent until it answers"
+                    : "only notifications leave (through the backup relay) until it answers";
+            return "The SMTP relay " + properties.smtp().address() + " cannot be reached (" + reason(e) + "): " + consequence
+                    + "; check gospochta.mail.smtp.host, port, security and credentials.";
         }
     }
 
