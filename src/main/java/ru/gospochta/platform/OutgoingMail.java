@@ -22,15 +22,7 @@ public interface OutgoingMail {
      * @return for each letter, in order, the Message-ID it was sent with or why it was not sent
      */
     default java.util.List<Sent> sendAll(java.util.List<Letter> letters) {
-        java.util.List<Sent> sent = new java.util.ArrayList<>(letters.size());
-        for (Letter letter : letters) {
-            try {
-                sent.add(Sent.sent(send(letter)));
-            } catch (MailNotSent refused) {
-                sent.add(Sent.refused(refused));
-            }
-        }
-        return sent;
+        return letters.stream().map(letter -> Sent.attempt(() -> send(letter))).toList();
     }
 
     /** What became of one letter of {@link #sendAll}: its Message-ID, or the refusal. */
@@ -42,6 +34,21 @@ public interface OutgoingMail {
 
         public static Sent refused(MailNotSent refusal) {
             return new Sent(null, refusal);
+        }
+
+        /**
+         * One letter of a batch handed over: its Message-ID, or its refusal — an unexpected failure
+         * too, as a temporary refusal of this letter alone, since the ones before it are out and
+         * must not be sent again.
+         */
+        public static Sent attempt(java.util.function.Supplier<String> sending) {
+            try {
+                return sent(sending.get());
+            } catch (MailNotSent refused) {
+                return refused(refused);
+            } catch (RuntimeException unexpected) {
+                return refused(new MailNotSent("the letter could not be sent: " + unexpected, false, -1, unexpected));
+            }
         }
     }
 }

@@ -87,7 +87,7 @@ public class Dispatcher implements SmartLifecycle {
                 results[i] = batches.computeIfAbsent(c.channel(), ch -> new Batch(provider, clock.instant()))
                         .compose(i, c, chosen);
             } else {
-                results[i] = deliver(c, chosen, reason);
+                results[i] = deliver(c, provider, chosen, reason);
             }
         }
         batches.values().forEach(batch -> batch.send(results));
@@ -148,12 +148,12 @@ public class Dispatcher implements SmartLifecycle {
         return reasons;
     }
 
-    private Outcomes.Result deliver(Claimed c, Preferences settings, @Nullable String unreachable) {
+    /** @param provider the one picked for it just now, or null when none serves its channel */
+    private Outcomes.Result deliver(Claimed c, @Nullable Provider provider, Preferences settings, @Nullable String unreachable) {
         Instant started = clock.instant();
-        if (!providers.serves(c.channel())) {
+        if (provider == null) {
             return new Outcomes.Result(c, null, Outcome.skipped("no-provider"), started);
         }
-        Provider provider = providers.pick(c.channel());
         Outcome outcome;
         try {
             outcome = unreachable != null ? Outcome.skipped(unreachable)

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,37 +46,15 @@ public class LetterCodes {
         this.mac = KeyedMac.hmacSha256(keys.key("letter-codes"));
     }
 
-    /**
-     * Registers a letter about to leave, with the Message-ID it will carry, and returns its code:
-     * one write, before the letter exists anywhere, so no letter is out whose code is unknown. A
-     * letter the server then refuses keeps its row; nobody holds that code.
-     */
-    String register(String recipient, String subject, String messageId) {
-        for (int attempt = 0; ; attempt++) {
-            String code = newCode();
-            try {
-                db.sql("""
-                                INSERT INTO platform.letter_codes (code, recipient_hash, recipient_shown, subject, message_id, sent_at)
-                                VALUES (:code, :hash, :shown, :subject, :messageId, :at)""")
-                        .param("code", code).param("hash", hash(recipient)).param("shown", mask(recipient))
-                        .param("subject", subject).param("messageId", messageId)
-                        .param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();
-                return code;
-            } catch (DuplicateKeyException taken) {
-                if (attempt >= 3) {
-                    throw taken;
-                }
-            }
-        }
-    }
-
     /** One letter about to leave, as {@link #registerAll} takes it. */
     record Leaving(String recipient, String subject, String messageId) {
     }
 
     /**
-     * {@link #register} for several letters in one write; their codes in the same order. A code
-     * already taken (one chance in 10¹² a letter) is drawn again for that letter alone.
+     * Registers letters about to leave, with the Message-IDs they will carry, and returns their
+     * codes in the same order: one write, before the letters exist anywhere, so no letter is out
+     * whose code is unknown. A letter the server then refuses keeps its row; nobody holds that
+     * code. A code already taken (one chance in 10¹² a letter) is drawn again for that letter alone.
      */
     List<String> registerAll(List<Leaving> letters) {
         String[] codes = new String[letters.size()];

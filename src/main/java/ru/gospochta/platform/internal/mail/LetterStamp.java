@@ -29,7 +29,7 @@ class LetterStamp {
 
     /** The letter with its code at the foot, the code registered with the Message-ID it will carry. */
     Letter stamp(Letter letter, String messageId) {
-        return withCode(letter, codes.register(letter.to(), letter.subject(), messageId));
+        return stampAll(List.of(letter), List.of(messageId)).getFirst();
     }
 
     /** {@link #stamp} for several letters, their codes registered in one write. */

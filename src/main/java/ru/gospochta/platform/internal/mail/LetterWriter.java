@@ -228,11 +228,10 @@ final class LetterWriter {
 
         static Part of(String content) {
             String encoding = transferEncoding(content);
-            if (encoding.equals("base64")) {
-                // Text's canonical form before base64 has CRLF line ends (RFC 2045 §6.8).
-                return new Part(encoding, BASE64.encode(crlfUtf8(content)), "");
-            }
-            return new Part(encoding, MimeBytes.asciiCrlf(content), content);
+            // CRLF line ends: the wire's form for 7bit (ASCII, so its UTF-8 is the ASCII), and text's
+            // canonical form before base64 (RFC 2045 §6.8).
+            byte[] text = crlfUtf8(content);
+            return encoding.equals("base64") ? new Part(encoding, BASE64.encode(text), "") : new Part(encoding, text, content);
         }
 
         /** Only a 7bit part keeps its text: base64 has neither '=' inside nor '_' at all. */

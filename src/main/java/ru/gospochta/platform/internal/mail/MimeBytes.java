@@ -52,26 +52,6 @@ final class MimeBytes {
         return Arrays.copyOf(bytes, size);
     }
 
-    /** ASCII text with CRLF line ends, a bare LF made CRLF; the text must hold no bare CR. */
-    static byte[] asciiCrlf(String text) {
-        int lineFeeds = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n' && (i == 0 || text.charAt(i - 1) != '\r')) {
-                lineFeeds++;
-            }
-        }
-        byte[] ascii = new byte[text.length() + lineFeeds];
-        int at = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' && (i == 0 || text.charAt(i - 1) != '\r')) {
-                ascii[at++] = '\r';
-            }
-            ascii[at++] = (byte) c;
-        }
-        return ascii;
-    }
-
     private void ensure(int more) {
         if (size + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));

@@ -55,15 +55,12 @@ class SmtpOutgoingMail implements OutgoingMail {
         List<Letter> letters = stamp == null ? unstamped : stamp.stampAll(unstamped, messageIds);
         List<Sent> sent = new ArrayList<>(letters.size());
         for (int i = 0; i < letters.size(); i++) {
-            try {
-                deliver(letters.get(i), messageIds.get(i));
-                sent.add(Sent.sent(messageIds.get(i)));
-            } catch (MailNotSent refused) {
-                sent.add(Sent.refused(refused));
-            } catch (RuntimeException unexpected) {
-                // This letter's answer alone: the ones before it are out and must not be sent again.
-                sent.add(Sent.refused(new MailNotSent("the letter could not be sent: " + unexpected, false, -1, unexpected)));
-            }
+            Letter letter = letters.get(i);
+            String messageId = messageIds.get(i);
+            sent.add(Sent.attempt(() -> {
+                deliver(letter, messageId);
+                return messageId;
+            }));
         }
         return sent;
     }
