@@ -3,9 +3,17 @@ package ru.gospochta.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -41,6 +49,7 @@ class SystemLimitsTests {
     @Autowired Accounts accounts;
     @Autowired PasswordEncoder passwords;
     @Autowired JdbcClient db;
+    @Autowired DataSource dataSource;
     @Autowired MutableClock clock;
 
     TokenClient client;
@@ -97,6 +106,63 @@ class SystemLimitsTests {
         for (int i = 0; i < 3; i++) {
             assertThat(send(other).statusCode()).isEqualTo(202);
         }
+    }
+
+    @Test
+    @DisplayName("GW-5: the day's count is taken last, so a system's requests are stored side by side; "
+            + "one that finds the quota used up meanwhile is 429 and leaves nothing")
+    void countTakenLast() throws Exception {
+        Caller limited = caller();
+        registry.changeLimits(limited.agencyId(), limited.systemId(), new SystemLimits(null, 5L), GatewayFixtures.ACTOR, null);
+        LocalDate today = clock.instant().atZone(ZoneId.of("Europe/Moscow")).toLocalDate();
+        db.sql("INSERT INTO gateway.daily_usage (system_id, day, messages) VALUES (:s, :d, 0)")
+                .param("s", limited.systemId()).param("d", today).update();
+
+        try (Connection other = dataSource.getConnection()) {
+            // Another request of the same system, still storing its messages, holds the day's count.
+            other.setAutoCommit(false);
+            try (PreparedStatement use = other.prepareStatement(
+                    "UPDATE gateway.daily_usage SET messages = 5 WHERE system_id = ? AND day = ?")) {
+                use.setObject(1, limited.systemId());
+                use.setObject(2, today);
+                use.executeUpdate();
+            }
+            CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> send(limited));
+
+            Integer waiting = waitingForTheCount(answer);
+            assertThat(db.sql("""
+                            SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                            WHERE l.pid = :pid AND l.granted AND c.relname = 'messages' AND l.mode = 'RowExclusiveLock'""")
+                    .param("pid", waiting).query(Integer.class).single())
+                    .as("the waiting request has stored its message before it waits for the count").isPositive();
+            other.commit();
+
+            HttpResponse<String> refused = answer.get(30, TimeUnit.SECONDS);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+            assertThat(TokenClient.json(refused).get("code").asString()).isEqualTo("daily-quota");
+        }
+        assertThat(db.sql("SELECT count(*) FROM gateway.messages WHERE system_id = :s").param("s", limited.systemId())
+                .query(Integer.class).single()).isZero();
+        assertThat(db.sql("SELECT count(*) FROM mailbox.messages WHERE account = :a").param("a", citizen.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(db.sql("SELECT messages FROM gateway.daily_usage WHERE system_id = :s").param("s", limited.systemId())
+                .query(Long.class).single()).isEqualTo(5);
+    }
+
+    /** The server process of the request that waits for the day's count row. */
+    Integer waitingForTheCount(CompletableFuture<?> answer) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < until && !answer.isDone()) {
+            var pid = db.sql("""
+                            SELECT pid FROM pg_stat_activity
+                            WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO gateway.daily_usage%'""")
+                    .query(Integer.class).optional();
+            if (pid.isPresent()) {
+                return pid.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the request never waited for the day's count" + (answer.isDone() ? ": it answered" : ""));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package ru.gospochta.gateway.internal.messages;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,10 +69,12 @@ class GatewayEvents {
         if (!violations.isEmpty()) {
             throw new MessagesRefused(violations);
         }
-        quota.count(caller, 1, clock.instant());
+        Instant now = clock.instant();
+        quota.check(caller, 1, now);
         UUID id = UUID.randomUUID();
         // Past the checks, only a test credential's event has no account: it is answered and goes no further.
         EventAccepted accepted = account == null ? new EventAccepted(id, id, List.of()) : raise(caller, request, id, account);
+        quota.count(caller, 1, now);
         audit.record(AuditEntry.of("agency-system:" + caller.clientId(), "gateway.event.accepted", "event:" + id,
                         AuditOutcome.SUCCESS)
                 .with("system", caller.systemId().toString())

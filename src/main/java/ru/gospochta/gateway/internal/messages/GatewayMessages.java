@@ -70,9 +70,9 @@ class GatewayMessages {
      */
     @Transactional
     List<SentMessage> accept(ApiCaller caller, List<MessageRequest> requests, List<String> paths) {
-        List<List<AcceptedFile>> files = checkFiles(requests, paths);
         Instant now = clock.instant();
-        quota.count(caller, requests.size(), now);
+        quota.check(caller, requests.size(), now);
+        List<List<AcceptedFile>> files = checkFiles(requests, paths);
         Map<Recipients.Key, Recipients.Resolution> found = caller.test()
                 ? Map.of()
                 : recipients.resolve(requests.stream().map(MessageRequest::recipient).distinct().toList());
@@ -109,6 +109,7 @@ class GatewayMessages {
         }
         List<SentMessage> sent = rows.stream().map(SentMessages.Row::message).toList();
         callbacks.messageStatuses(caller.systemId(), sent.stream().map(GatewayMessages::status).toList());
+        quota.count(caller, requests.size(), now);
         audit.record(AuditEntry.of("agency-system:" + caller.clientId(), "gateway.messages.accepted",
                         "system:" + caller.systemId(), AuditOutcome.SUCCESS)
                 .with("messages", Integer.toString(sent.size()))

@@ -82,6 +82,12 @@ class SentMessages {
                 .param("at", utc(at)).param("id", id).query(UUID.class).optional();
     }
 
+    /** Today's count of the system so far, as committed. */
+    long countedToday(UUID systemId, LocalDate day) {
+        return db.sql("SELECT messages FROM gateway.daily_usage WHERE system_id = :system AND day = :day")
+                .param("system", systemId).param("day", day).query(Long.class).optional().orElse(0L);
+    }
+
     /** Adds to today's count of the system and returns the new total. */
     long countToday(UUID systemId, LocalDate day, int messages) {
         return db.sql("""

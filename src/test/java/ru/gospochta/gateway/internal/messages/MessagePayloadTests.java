@@ -82,6 +82,24 @@ class MessagePayloadTests {
     }
 
     @Test
+    @DisplayName("GW-2: attachment content is base64 on one line or wrapped at 76 characters; any other character is refused, not skipped")
+    void base64Content() {
+        byte[] bytes = new byte[300];
+        new java.util.Random(7).nextBytes(bytes);
+        String line = Base64.getEncoder().encodeToString(bytes);
+        String wrapped = Base64.getMimeEncoder().encodeToString(bytes);
+        assertThat(wrapped).contains("\r\n");
+
+        assertThat(MessageSchema.base64(line)).isEqualTo(bytes);
+        assertThat(MessageSchema.base64(wrapped)).isEqualTo(bytes);
+        assertThat(MessageSchema.base64(wrapped.replace("\r\n", "\n"))).isEqualTo(bytes);
+        for (String broken : List.of(line.substring(0, 40) + "*" + line.substring(40), wrapped.replaceFirst("\r\n", "\r\n#"),
+                line.substring(0, 10) + "ф" + line.substring(10), "%%%")) {
+            assertThatThrownBy(() -> MessageSchema.base64(broken)).as(broken).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     @DisplayName("GW-2: a SNILS with a wrong check number, a bad INN and a bad account id are told apart from missing ones")
     void recipientRules() {
         for (String[] row : new String[][] {
