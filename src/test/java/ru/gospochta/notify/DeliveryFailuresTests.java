@@ -156,7 +156,7 @@ class DeliveryFailuresTests {
     }
 
     @Test
-    @DisplayName("NTF-5: an SMS operator that keeps failing is passed over and the next one takes the traffic")
+    @DisplayName("NTF-5: an SMS operator that keeps failing is passed over and the next one takes the traffic, from the notice whose failure passed it over")
     void failover() {
         List<UUID> sent = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -175,6 +175,14 @@ class DeliveryFailuresTests {
                 .query(String.class).single()).isEqualTo("operator-b");
         assertThat(db.sql("SELECT error_code FROM notify.attempts WHERE notification_id = :id AND provider = 'operator-a'")
                 .param("id", sent.getFirst()).query(String.class).single()).isEqualTo("http-503");
+        // The failure that passed operator-a over sent its notice through operator-b in the same dispatch.
+        assertThat(status(sent.get(1))).isEqualTo("delivered");
+        assertThat(db.sql("""
+                        SELECT status || ':' || coalesce(error_code, '') || ':' || coalesce(provider, '')
+                        FROM notify.attempts WHERE notification_id = :id ORDER BY id""")
+                .param("id", sent.get(1)).query(String.class).list())
+                .containsExactly("created::", "temporary-failure:http-503:operator-a", "delivered::operator-b");
+        assertThat(status(sent.getFirst())).as("failed before operator-a was passed over: waits for its retry").isEqualTo("temporary-failure");
     }
 
     /** A confirmed address at the domain the relay of this class refuses for good. */

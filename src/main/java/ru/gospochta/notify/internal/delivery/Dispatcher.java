@@ -148,22 +148,49 @@ public class Dispatcher implements SmartLifecycle {
         return reasons;
     }
 
-    /** @param provider the one picked for it just now, or null when none serves its channel */
+    /**
+     * Sends one notification; a temporary failure that passes the provider over is tried again at
+     * once through the one that takes over.
+     *
+     * @param provider the one picked for it just now, or null when none serves its channel
+     */
     private Outcomes.Result deliver(Claimed c, @Nullable Provider provider, Preferences settings, @Nullable String unreachable) {
         Instant started = clock.instant();
         if (provider == null) {
             return new Outcomes.Result(c, null, Outcome.skipped("no-provider"), started);
         }
+        if (unreachable != null) {
+            return new Outcomes.Result(c, provider.name(), Outcome.skipped(unreachable), started);
+        }
+        Optional<Dispatch> dispatch;
+        try {
+            dispatch = composer.compose(c, settings);
+        } catch (RuntimeException e) {
+            // Our own failure, not the provider's: it counts for nothing towards passing the provider over.
+            log.warn("Notification {} could not be written out", c.id(), e);
+            return new Outcomes.Result(c, provider.name(), Outcome.temporary("internal-error", e.getClass().getSimpleName()), started);
+        }
+        if (dispatch.isEmpty()) {
+            return new Outcomes.Result(c, provider.name(), Outcome.skipped("nothing-to-send"), started);
+        }
+        Outcomes.Result first = attempt(c, provider, dispatch.get(), started, null);
+        if (first.outcome().kind() != Outcome.Kind.TEMPORARY) {
+            return first;
+        }
+        return providers.instead(provider).map(next -> attempt(c, next, dispatch.get(), clock.instant(), first)).orElse(first);
+    }
+
+    private Outcomes.Result attempt(Claimed c, Provider provider, Dispatch dispatch, Instant started,
+            Outcomes.@Nullable Result failedBefore) {
         Outcome outcome;
         try {
-            outcome = unreachable != null ? Outcome.skipped(unreachable)
-                    : composer.compose(c, settings).map(provider::send).orElseGet(() -> Outcome.skipped("nothing-to-send"));
+            outcome = provider.send(dispatch);
         } catch (RuntimeException e) {
             log.warn("Notification {} failed in provider {}", c.id(), provider.name(), e);
             outcome = Outcome.temporary("internal-error", e.getClass().getSimpleName());
         }
         account(provider, outcome);
-        return new Outcomes.Result(c, provider.name(), outcome, started);
+        return new Outcomes.Result(c, provider.name(), outcome, started, failedBefore);
     }
 
     /** A provider that answered, even with a refusal, is up; one that failed to answer counts towards failover. */
@@ -210,24 +237,47 @@ public class Dispatcher implements SmartLifecycle {
             }
         }
 
+        /**
+         * Hands the batch over; what the provider failed to take goes at once through the provider
+         * that takes over if those failures passed it over, rather than waiting for a retry.
+         */
         void send(Outcomes.Result[] results) {
             if (dispatches.isEmpty()) {
                 return;
             }
-            List<Outcome> sent;
-            try {
-                sent = provider.send(dispatches);
-                if (sent.size() != dispatches.size()) {
-                    throw new IllegalStateException(provider.name() + " answered " + sent.size() + " of " + dispatches.size());
-                }
-            } catch (RuntimeException e) {
-                log.warn("A batch of {} failed in provider {}", dispatches.size(), provider.name(), e);
-                Outcome failed = Outcome.temporary("internal-error", e.getClass().getSimpleName());
-                sent = java.util.Collections.nCopies(dispatches.size(), failed);
-            }
+            List<Outcome> sent = sendAll(provider, dispatches);
+            List<Integer> failed = new ArrayList<>();
             for (int i = 0; i < sent.size(); i++) {
                 account(provider, sent.get(i));
                 results[positions.get(i)] = new Outcomes.Result(notifications.get(i), provider.name(), sent.get(i), started);
+                if (sent.get(i).kind() == Outcome.Kind.TEMPORARY) {
+                    failed.add(i);
+                }
+            }
+            if (failed.isEmpty()) {
+                return;
+            }
+            providers.instead(provider).ifPresent(next -> {
+                Instant again = clock.instant();
+                List<Outcome> second = sendAll(next, failed.stream().map(dispatches::get).toList());
+                for (int k = 0; k < failed.size(); k++) {
+                    int at = positions.get(failed.get(k));
+                    account(next, second.get(k));
+                    results[at] = new Outcomes.Result(notifications.get(failed.get(k)), next.name(), second.get(k), again, results[at]);
+                }
+            });
+        }
+
+        private static List<Outcome> sendAll(Provider provider, List<Dispatch> batch) {
+            try {
+                List<Outcome> sent = provider.send(batch);
+                if (sent.size() != batch.size()) {
+                    throw new IllegalStateException(provider.name() + " answered " + sent.size() + " of " + batch.size());
+                }
+                return sent;
+            } catch (RuntimeException e) {
+                log.warn("A batch of {} failed in provider {}", batch.size(), provider.name(), e);
+                return java.util.Collections.nCopies(batch.size(), Outcome.temporary("internal-error", e.getClass().getSimpleName()));
             }
         }
     }

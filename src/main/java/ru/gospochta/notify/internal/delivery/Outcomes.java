@@ -26,8 +26,17 @@ import ru.gospochta.notify.internal.NotifyProperties;
 @Component
 class Outcomes {
 
-    /** One notification's attempt: the provider tried ({@code null} when none serves the channel) and its outcome. */
-    record Result(Claimed notification, @Nullable String provider, Outcome outcome, Instant startedAt) {
+    /**
+     * One notification's attempt: the provider tried ({@code null} when none serves the channel) and
+     * its outcome; {@code failedBefore}, the attempt of the same dispatch through a provider that
+     * failed and was passed over for this one, journalled first.
+     */
+    record Result(Claimed notification, @Nullable String provider, Outcome outcome, Instant startedAt,
+            @Nullable Result failedBefore) {
+
+        Result(Claimed notification, @Nullable String provider, Outcome outcome, Instant startedAt) {
+            this(notification, provider, outcome, startedAt, null);
+        }
     }
 
     private static final int DETAIL = 500;
@@ -52,9 +61,7 @@ class Outcomes {
         String[] dues = new String[n];
         String[] providers = new String[n];
         String[] errors = new String[n];
-        String[] details = new String[n];
-        String[] starts = new String[n];
-        String[] channels = new String[n];
+        Journal journal = new Journal();
         List<NotificationStatusChanged> followed = new ArrayList<>();
         Map<UUID, List<Folded>> folded = foldedFollowed(results);
         for (int i = 0; i < n; i++) {
@@ -82,9 +89,10 @@ class Outcomes {
             dues[i] = due == null ? null : due.toString();
             providers[i] = r.provider();
             errors[i] = r.outcome().errorCode();
-            details[i] = cut(r.outcome().detail());
-            starts[i] = r.startedAt().toString();
-            channels[i] = c.channel().name();
+            if (r.failedBefore() != null) {
+                journal.add(r.failedBefore(), "temporary-failure");
+            }
+            journal.add(r, status);
             if (c.systemId() != null && c.eventId() != null) {
                 followed.add(new NotificationStatusChanged(c.id(), c.eventId(), c.systemId(), c.channel(), status,
                         r.outcome().errorCode(), now));
@@ -105,15 +113,43 @@ class Outcomes {
                         WHERE n.id = u.id""")
                 .param("ids", ids).param("statuses", statuses).param("dues", dues).param("providers", providers)
                 .param("errors", errors).param("now", ts(now)).update();
-        db.sql("""
-                        INSERT INTO notify.attempts (notification_id, at, channel, provider, status, error_code, detail)
-                        SELECT * FROM unnest(:ids::uuid[], :starts::timestamptz[], :channels::text[], :providers::text[],
-                            :statuses::text[], :errors::text[], :details::text[])""")
-                .param("ids", ids).param("starts", starts).param("channels", channels).param("providers", providers)
-                .param("statuses", statuses).param("errors", errors).param("details", details).update();
+        journal.write();
         if (!followed.isEmpty()) {
             // In this transaction: the event registry keeps it for the agencies' callbacks until they are queued.
             events.publishEvent(new NotificationStatusesChanged(followed));
+        }
+    }
+
+    /** The attempts of the batch, in the order they were made, written in one statement. */
+    private final class Journal {
+
+        private final List<UUID> ids = new ArrayList<>();
+        private final List<String> starts = new ArrayList<>();
+        private final List<String> channels = new ArrayList<>();
+        private final List<@Nullable String> providers = new ArrayList<>();
+        private final List<String> statuses = new ArrayList<>();
+        private final List<@Nullable String> errors = new ArrayList<>();
+        private final List<@Nullable String> details = new ArrayList<>();
+
+        void add(Result r, String status) {
+            ids.add(r.notification().id());
+            starts.add(r.startedAt().toString());
+            channels.add(r.notification().channel().name());
+            providers.add(r.provider());
+            statuses.add(status);
+            errors.add(r.outcome().errorCode());
+            details.add(cut(r.outcome().detail()));
+        }
+
+        void write() {
+            db.sql("""
+                            INSERT INTO notify.attempts (notification_id, at, channel, provider, status, error_code, detail)
+                            SELECT * FROM unnest(:ids::uuid[], :starts::timestamptz[], :channels::text[], :providers::text[],
+                                :statuses::text[], :errors::text[], :details::text[])""")
+                    .param("ids", ids.toArray(UUID[]::new)).param("starts", starts.toArray(String[]::new))
+                    .param("channels", channels.toArray(String[]::new)).param("providers", providers.toArray(String[]::new))
+                    .param("statuses", statuses.toArray(String[]::new)).param("errors", errors.toArray(String[]::new))
+                    .param("details", details.toArray(String[]::new)).update();
         }
     }
 

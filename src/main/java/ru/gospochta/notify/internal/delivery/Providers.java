@@ -18,7 +18,8 @@ import ru.gospochta.notify.internal.NotifyProperties;
 /**
  * The providers of each channel, in priority order, with the failover GOV.UK Notify does by hand:
  * a provider that failed {@code failoverAfter} times in a row is passed over for a pause that
- * doubles while it keeps failing, and the next one takes the traffic; one success restores it. The
+ * doubles while it keeps failing, and the next one takes the traffic — from the very notices whose
+ * failure passed it over, in the same dispatch ({@link #instead}); one success restores it. The
  * state is this node's, which is enough — each node learns of an outage within a few notices.
  */
 @Component
@@ -48,6 +49,17 @@ class Providers {
         Instant now = clock.instant();
         return candidates.stream().filter(p -> !health.get(p.name()).pausedAt(now)).findFirst()
                 .orElseGet(() -> candidates.stream().min(Comparator.comparing(p -> health.get(p.name()).pausedUntil)).orElseThrow());
+    }
+
+    /**
+     * Who takes over at once from a provider that has just failed: the one {@link #pick} gives now,
+     * if that is another and not passed over itself — that is, only once the failed one has been
+     * passed over. Empty while it still has chances left, or when every provider is failing.
+     */
+    java.util.Optional<Provider> instead(Provider failed) {
+        Provider next = pick(failed.channel());
+        return next == failed || health.get(next.name()).pausedAt(clock.instant()) ? java.util.Optional.empty()
+                : java.util.Optional.of(next);
     }
 
     boolean serves(Channel channel) {
