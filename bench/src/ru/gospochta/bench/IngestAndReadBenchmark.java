@@ -1,8 +1,5 @@
 package ru.gospochta.bench;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +13,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,15 +23,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,9 +95,11 @@ class IngestAndReadBenchmark {
     @Autowired SessionRepository<? extends Session> sessions;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    CopyBaseline copies;
 
     @Test
     void run() throws Exception {
+        copies = new CopyBaseline(dataSource, db);
         List<String> all = seedCitizens(CITIZENS + INGEST_WARM_UP);
         List<String> snils = all.subList(0, CITIZENS);
         Agency agency = agency();
@@ -118,14 +108,14 @@ class IngestAndReadBenchmark {
         UUID system = key.credential().credential().systemId();
         warmUp(agency, all.subList(CITIZENS, all.size()));
 
-        Map<String, Long> insertedBefore = inserted();
+        Map<String, Long> insertedBefore = copies.inserted();
         Statements.reset(db);
         long started = System.nanoTime();
         double apiRate = ingest(token, snils, MESSAGES);
         Statements.print(db, "Statements of the ingest, background work included");
         double textRate = awaitAttachmentText(started, system);
-        printRowsWritten(insertedBefore);
-        double copyRate = copyBaseline(system);
+        copies.printRowsWritten(insertedBefore, MESSAGES);
+        double copyRate = copies.rate(system, MESSAGES);
         table(String.format("Ingest, %,d messages (10%% with a 100 KB PDF: %s), %d senders, after %,d untimed through another system",
                         MESSAGES, PDF, SENDERS, INGEST_WARM_UP),
                 List.of(row("batch API (JSON, 1,000 a call)", apiRate), row("COPY of the same rows (baseline)", copyRate),
@@ -173,7 +163,7 @@ class IngestAndReadBenchmark {
                     .append('\t').append(snils).append("\tИванов\tИван\t1980-01-01\t4506\t123456\tг. Москва\tACTIVE\t")
                     .append(hash).append("\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\t2026-01-01 00:00:00+00\n");
         }
-        copyIn("COPY identity.accounts (id, phone, snils, surname, given_name, birth_date, passport_series, "
+        copies.copyIn("COPY identity.accounts (id, phone, snils, surname, given_name, birth_date, passport_series, "
                 + "passport_number, address, state, password_hash, password_changed_at, agreement_accepted_at, created_at) "
                 + "FROM STDIN", rows.toString().getBytes(StandardCharsets.UTF_8));
         db.sql("ANALYZE identity.accounts").update();
@@ -220,7 +210,7 @@ class IngestAndReadBenchmark {
     }
 
     double ingest(String token, List<String> snils, int messages) throws Exception {
-        String pdf = Base64.getEncoder().encodeToString(PDF.equals("letter") ? letterPdf(100_000) : pdfOf(100_000));
+        String pdf = Base64.getEncoder().encodeToString(PDF.equals("letter") ? BenchPdfs.letter(100_000, SEED) : BenchPdfs.identifiers(100_000));
         String text = "Уведомляем, что ваше заявление о предоставлении государственной услуги рассмотрено. ".repeat(10);
         // Encoded once here, so the senders (on the same two cores as the server) do no more than send.
         List<byte[]> batches = new ArrayList<>();
@@ -287,100 +277,9 @@ class IngestAndReadBenchmark {
         return rate;
     }
 
-    /**
-     * The rows the API wrote, as it wrote them, copied out and copied in again: the floor for the
-     * same data. Every table the API writes before its 202 is copied — the gateway's record, the
-     * mailbox's message, file and new data key, notify's event and notification (the pipeline's
-     * attempts come later and are left out). Rows later work has changed are copied in their
-     * state at delivery: the attachment worker has since added the PDFs' text to the search
-     * vectors (eight thousand lexemes a PDF, most of a GIN index's work, which the 202 did not
-     * wait for), so the copy takes the vectors' subject and body (weights A and B) and the file
-     * names (C) as delivery wrote them; the notifications go back to {@code created}. The copy runs
-     * in a transaction rolled back afterwards: the reading step finds what the API and the workers
-     * left.
-     */
-    double copyBaseline(UUID system) throws Exception {
-        String messages = "SELECT id FROM gateway.messages WHERE system_id = '" + system + "'";
-        String events = "SELECT id FROM notify.events WHERE message_id IN (" + messages + ")";
-        String notifications = "SELECT id FROM notify.notifications WHERE event_id IN (" + events + ")";
-        // In the order they are copied in; deleted in the reverse order, each while the rows its choice reads are still there.
-        List<Copied> tables = List.of(
-                new Copied("gateway.messages", "system_id = '" + system + "'", Map.of()),
-                new Copied("mailbox.data_keys", "account IN (SELECT account_id FROM gateway.messages WHERE system_id = '"
-                        + system + "')", Map.of()),
-                new Copied("mailbox.messages", "id IN (" + messages + ")", Map.of("search", """
-                        ts_filter(search, '{a,b}') || setweight(to_tsvector('russian', coalesce((SELECT string_agg(a.file_name,
-                        E'\n') FROM mailbox.attachments a WHERE a.message_id = t.id), '')), 'C')""")),
-                new Copied("mailbox.attachments", "message_id IN (" + messages + ")", Map.of("text_pending", "true")),
-                new Copied("notify.events", "id IN (" + events + ")", Map.of()),
-                new Copied("notify.notifications", "id IN (" + notifications + ")", Map.of("status", "'created'",
-                        "attempts", "0", "claimed_until", "NULL", "provider", "NULL", "error_code", "NULL",
-                        "updated_at", "created_at", "delivered_at", "NULL")));
-        List<byte[]> rows = new ArrayList<>();
-        for (Copied table : tables) {
-            rows.add(copyOut("COPY (SELECT " + table.select(columns(table.name())) + " FROM " + table.name() + " t WHERE "
-                    + table.where() + ") TO STDOUT (FORMAT binary)"));
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (var delete = connection.createStatement()) {
-                delete.execute("DELETE FROM notify.attempts WHERE notification_id IN (" + notifications + ")");
-                for (Copied table : tables.reversed()) {
-                    delete.execute("DELETE FROM " + table.name() + " WHERE " + table.where());
-                }
-            }
-            long started = System.nanoTime();
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            for (int i = 0; i < tables.size(); i++) {
-                copy.copyIn("COPY " + tables.get(i).name() + " FROM STDIN (FORMAT binary)", new ByteArrayInputStream(rows.get(i)));
-            }
-            double rate = MESSAGES / seconds(started);
-            connection.rollback();
-            return rate;
-        }
-    }
-
-    /** A table of the baseline: which of its rows, and the columns whose value at delivery differs from now. */
-    record Copied(String name, String where, Map<String, String> asDelivered) {
-
-        String select(List<String> columns) {
-            return columns.stream().map(c -> asDelivered.getOrDefault(c, c)).collect(Collectors.joining(", "));
-        }
-    }
-
-    /** The columns of a table ({@code schema.table}) in order. */
-    List<String> columns(String table) {
-        String[] name = table.split("\\.");
-        return db.sql("SELECT column_name FROM information_schema.columns WHERE table_schema = :s AND table_name = :t "
-                + "ORDER BY ordinal_position").param("s", name[0]).param("t", name[1]).query(String.class).list();
-    }
-
-    /** Rows inserted so far into each table of the application's schemas (the statistics collector's count). */
-    Map<String, Long> inserted() throws InterruptedException {
-        Thread.sleep(1500); // the counters of the last transactions reach the collector within a second
-        Map<String, Long> rows = new TreeMap<>();
-        db.sql("SELECT schemaname || '.' || relname, n_tup_ins FROM pg_stat_user_tables")
-                .query((rs, i) -> rows.put(rs.getString(1), rs.getLong(2))).list();
-        return rows;
-    }
-
-    /** What the API wrote a message, beside the three tables the baseline copies. */
-    void printRowsWritten(Map<String, Long> before) throws InterruptedException {
-        StringBuilder line = new StringBuilder("\nRows inserted a message during the ingest:");
-        inserted().forEach((table, count) -> {
-            double each = (count - before.getOrDefault(table, 0L)) / (double) MESSAGES;
-            if (each >= 0.01) {
-                line.append(String.format(" %s %.2f,", table, each));
-            }
-        });
-        System.out.println(line.substring(0, line.length() - 1));
-    }
-
-    // --- (b) reading --------------------------------------------------------------------------
-
     /** Copies stored messages under new ids, older by a day a round, until the mailbox tables hold {@code target}. */
     void fillTo(int target) {
-        String columns = String.join(", ", columns("mailbox.messages"));
+        String columns = String.join(", ", copies.columns("mailbox.messages"));
         String select = java.util.Arrays.stream(columns.split(", ")).map(c -> switch (c) {
             case "id" -> "gen_random_uuid()";
             case "delivered_at" -> "delivered_at - make_interval(days => :round)";
@@ -489,102 +388,6 @@ class IngestAndReadBenchmark {
     }
 
     // --- helpers ------------------------------------------------------------------------------
-
-    static byte[] pdfOf(int size) throws Exception {
-        try (PDDocument document = new PDDocument()) {
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (int page = 0; out.size() < size; page++) {
-                PDPage p = new PDPage();
-                document.addPage(p);
-                try (PDPageContentStream text = new PDPageContentStream(document, p, PDPageContentStream.AppendMode.APPEND, false)) {
-                    text.beginText();
-                    text.setFont(font, 8);
-                    text.newLineAtOffset(20, 760);
-                    for (int line = 0; line < 90; line++) {
-                        text.showText("Decision on application " + page + "-" + line + ": the service is granted. " + UUID.randomUUID());
-                        text.newLineAtOffset(0, -8);
-                    }
-                    text.endText();
-                }
-                out.reset();
-                document.save(out);
-            }
-            return out.toByteArray();
-        }
-    }
-
-    /** A decision letter as agencies send them: a few pages of Russian text, the rest of the size a scanned stamp. */
-    static byte[] letterPdf(int size) throws Exception {
-        String[] sentences = {
-                "По результатам рассмотрения заявления о предоставлении государственной услуги принято решение о её предоставлении.",
-                "Основание: статья 7 Федерального закона от 27.07.2010 № 210-ФЗ «Об организации предоставления государственных и муниципальных услуг».",
-                "Сведения о заявителе проверены по данным единой системы межведомственного электронного взаимодействия.",
-                "Документ, подтверждающий результат, направлен в личный кабинет и может быть получен в многофункциональном центре.",
-                "Решение может быть обжаловано в досудебном порядке в течение трёх месяцев со дня его получения.",
-                "Начисление по услуге отсутствует; государственная пошлина уплачена в полном объёме.",
-                "Срок действия выданного разрешения составляет пять лет со дня подписания настоящего решения."};
-        try (PDDocument document = new PDDocument();
-                InputStream ttf = PDDocument.class.getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
-            PDType0Font font = PDType0Font.load(document, ttf);
-            java.util.Random random = new java.util.Random(SEED);
-            for (int page = 0; page < 3; page++) {
-                PDPage p = new PDPage();
-                document.addPage(p);
-                try (PDPageContentStream text = new PDPageContentStream(document, p)) {
-                    text.beginText();
-                    text.setFont(font, 10);
-                    text.newLineAtOffset(50, 740);
-                    for (int line = 0; line < 40; line++) {
-                        String sentence = sentences[random.nextInt(sentences.length)];
-                        text.showText(sentence.substring(0, Math.min(sentence.length(), 95)) + " № " + (1000 + random.nextInt(9000)));
-                        text.newLineAtOffset(0, -16);
-                    }
-                    text.endText();
-                }
-            }
-            ByteArrayOutputStream text = new ByteArrayOutputStream();
-            document.save(text);
-            // The stamp: noise compresses badly, as a scan's grain does; sized to make up the rest.
-            int side = 300;
-            byte[] pdf = text.toByteArray();
-            for (int tries = 0; tries < 4 && Math.abs(pdf.length - size) > size / 50; tries++) {
-                try (PDDocument copy = org.apache.pdfbox.Loader.loadPDF(text.toByteArray())) {
-                    java.awt.image.BufferedImage scan = new java.awt.image.BufferedImage(side, side,
-                            java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-                    for (int y = 0; y < side; y++) {
-                        for (int x = 0; x < side; x++) {
-                            scan.getRaster().setSample(x, y, 0, 128 + random.nextInt(128));
-                        }
-                    }
-                    try (PDPageContentStream stamp = new PDPageContentStream(copy, copy.getPage(2),
-                            PDPageContentStream.AppendMode.APPEND, false)) {
-                        stamp.drawImage(org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory.createFromImage(copy, scan, 0.9f),
-                                380, 60, 150, 150);
-                    }
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    copy.save(out);
-                    pdf = out.toByteArray();
-                }
-                side = (int) (side * Math.sqrt((double) (size - text.size()) / Math.max(1, pdf.length - text.size())));
-            }
-            return pdf;
-        }
-    }
-
-    void copyIn(String sql, byte[] data) throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
-        }
-    }
-
-    byte[] copyOut(String sql) throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
-            return out.toByteArray();
-        }
-    }
 
     String base() {
         return "http://127.0.0.1:" + port;
