@@ -169,10 +169,7 @@ class BackupRelayTests {
     }
 
     private List<String> attempts(UUID notification) {
-        return db.sql("""
-                        SELECT status || ':' || coalesce(error_code, '') || ':' || coalesce(provider, '')
-                        FROM notify.attempts WHERE notification_id = :id ORDER BY id""")
-                .param("id", notification).query(String.class).list();
+        return Attempts.of(db, notification);
     }
 
     private String status(UUID notification) {
