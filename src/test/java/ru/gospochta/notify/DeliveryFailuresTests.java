@@ -177,6 +177,8 @@ class DeliveryFailuresTests {
                 .param("id", sent.getFirst()).query(String.class).single()).isEqualTo("http-503");
         // The failure that passed operator-a over sent its notice through operator-b in the same dispatch.
         assertThat(status(sent.get(1))).isEqualTo("delivered");
+        assertThat(db.sql("SELECT attempts FROM notify.notifications WHERE id = :id").param("id", sent.get(1))
+                .query(Integer.class).single()).as("both tries counted, as agencies see them").isEqualTo(2);
         assertThat(Attempts.of(db, sent.get(1))).containsExactly("created::", "temporary-failure:http-503:operator-a", "delivered::operator-b");
         assertThat(status(sent.getFirst())).as("failed before operator-a was passed over: waits for its retry").isEqualTo("temporary-failure");
     }

@@ -61,6 +61,8 @@ class Outcomes {
         String[] dues = new String[n];
         String[] providers = new String[n];
         String[] errors = new String[n];
+        // A claim counts one attempt; a failover within the dispatch made one more.
+        Integer[] extra = new Integer[n];
         Journal journal = new Journal();
         List<NotificationStatusChanged> followed = new ArrayList<>();
         Map<UUID, List<Folded>> folded = foldedFollowed(results);
@@ -89,6 +91,7 @@ class Outcomes {
             dues[i] = due == null ? null : due.toString();
             providers[i] = r.provider();
             errors[i] = r.outcome().errorCode();
+            extra[i] = r.failedBefore() == null ? 0 : 1;
             if (r.failedBefore() != null) {
                 journal.add(r.failedBefore(), "temporary-failure");
             }
@@ -106,13 +109,13 @@ class Outcomes {
         // One statement each for the batch, not one a notification: the rows travel as arrays.
         db.sql("""
                         UPDATE notify.notifications n SET status = u.status, due_at = coalesce(u.due, n.due_at), claimed_until = NULL,
-                            provider = u.provider, error_code = u.error_code,
+                            provider = u.provider, error_code = u.error_code, attempts = n.attempts + u.extra,
                             delivered_at = CASE WHEN u.status = 'delivered' THEN :now END, updated_at = :now
-                        FROM unnest(:ids::uuid[], :statuses::text[], :dues::timestamptz[], :providers::text[], :errors::text[])
-                            AS u(id, status, due, provider, error_code)
+                        FROM unnest(:ids::uuid[], :statuses::text[], :dues::timestamptz[], :providers::text[], :errors::text[],
+                            :extra::int[]) AS u(id, status, due, provider, error_code, extra)
                         WHERE n.id = u.id""")
                 .param("ids", ids).param("statuses", statuses).param("dues", dues).param("providers", providers)
-                .param("errors", errors).param("now", ts(now)).update();
+                .param("errors", errors).param("extra", extra).param("now", ts(now)).update();
         journal.write();
         if (!followed.isEmpty()) {
             // In this transaction: the event registry keeps it for the agencies' callbacks until they are queued.
