@@ -1,6 +1,7 @@
 package ru.gospochta.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -150,19 +151,14 @@ class SystemLimitsTests {
     }
 
     /** The server process of the request that waits for the day's count row. */
-    Integer waitingForTheCount(CompletableFuture<?> answer) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < until && !answer.isDone()) {
-            var pid = db.sql("""
-                            SELECT pid FROM pg_stat_activity
-                            WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO gateway.daily_usage%'""")
-                    .query(Integer.class).optional();
-            if (pid.isPresent()) {
-                return pid.get();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the request never waited for the day's count" + (answer.isDone() ? ": it answered" : ""));
+    Integer waitingForTheCount(CompletableFuture<?> answer) {
+        return await("the request waits for the day's count").atMost(Duration.ofSeconds(20))
+                .failFast("the request answered without waiting", answer::isDone)
+                .until(() -> db.sql("""
+                                SELECT pid FROM pg_stat_activity
+                                WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO gateway.daily_usage%'""")
+                        .query(Integer.class).optional(), java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     @Test
