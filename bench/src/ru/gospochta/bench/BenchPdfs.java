@@ -2,44 +2,16 @@ package ru.gospochta.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.util.UUID;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-/** The PDFs the ingest benchmark attaches, about {@code size} bytes each. */
+/** The realistic PDF the ingest benchmark can attach; the worst case is {@link PdfTextBenchmark#latin}. */
 final class BenchPdfs {
 
     private BenchPdfs() {
-    }
-
-    /** Pages of text lines, each ending in a random UUID: ~8,000 distinct search terms, a worst case for the index. */
-    static byte[] identifiers(int size) throws Exception {
-        try (PDDocument document = new PDDocument()) {
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (int page = 0; out.size() < size; page++) {
-                PDPage p = new PDPage();
-                document.addPage(p);
-                try (PDPageContentStream text = new PDPageContentStream(document, p, PDPageContentStream.AppendMode.APPEND, false)) {
-                    text.beginText();
-                    text.setFont(font, 8);
-                    text.newLineAtOffset(20, 760);
-                    for (int line = 0; line < 90; line++) {
-                        text.showText("Decision on application " + page + "-" + line + ": the service is granted. " + UUID.randomUUID());
-                        text.newLineAtOffset(0, -8);
-                    }
-                    text.endText();
-                }
-                out.reset();
-                document.save(out);
-            }
-            return out.toByteArray();
-        }
     }
 
     /** A decision letter as agencies send them: a few pages of Russian text, the rest of the size a scanned stamp. */

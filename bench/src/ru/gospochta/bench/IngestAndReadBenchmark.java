@@ -210,7 +210,7 @@ class IngestAndReadBenchmark {
     }
 
     double ingest(String token, List<String> snils, int messages) throws Exception {
-        String pdf = Base64.getEncoder().encodeToString(PDF.equals("letter") ? BenchPdfs.letter(100_000, SEED) : BenchPdfs.identifiers(100_000));
+        String pdf = Base64.getEncoder().encodeToString(PDF.equals("letter") ? BenchPdfs.letter(100_000, SEED) : PdfTextBenchmark.latin(100_000));
         String text = "Уведомляем, что ваше заявление о предоставлении государственной услуги рассмотрено. ".repeat(10);
         // Encoded once here, so the senders (on the same two cores as the server) do no more than send.
         List<byte[]> batches = new ArrayList<>();
