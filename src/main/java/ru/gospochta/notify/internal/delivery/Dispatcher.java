@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -162,22 +162,32 @@ public class Dispatcher implements SmartLifecycle {
         if (unreachable != null) {
             return new Outcomes.Result(c, provider.name(), Outcome.skipped(unreachable), started);
         }
-        Optional<Dispatch> dispatch;
-        try {
-            dispatch = composer.compose(c, settings);
-        } catch (RuntimeException e) {
-            // Our own failure, not the provider's: it counts for nothing towards passing the provider over.
-            log.warn("Notification {} could not be written out", c.id(), e);
-            return new Outcomes.Result(c, provider.name(), Outcome.temporary("internal-error", e.getClass().getSimpleName()), started);
+        Written written = write(c, provider, settings, started);
+        if (written.settled() != null) {
+            return written.settled();
         }
-        if (dispatch.isEmpty()) {
-            return new Outcomes.Result(c, provider.name(), Outcome.skipped("nothing-to-send"), started);
-        }
-        Outcomes.Result first = attempt(c, provider, dispatch.get(), started, null);
+        Dispatch dispatch = Objects.requireNonNull(written.dispatch());
+        Outcomes.Result first = attempt(c, provider, dispatch, started, null);
         if (first.outcome().kind() != Outcome.Kind.TEMPORARY) {
             return first;
         }
-        return providers.instead(provider).map(next -> attempt(c, next, dispatch.get(), clock.instant(), first)).orElse(first);
+        return providers.instead(provider).map(next -> attempt(c, next, dispatch, clock.instant(), first)).orElse(first);
+    }
+
+    /** A notice written out for sending, or the result of one that cannot be sent. */
+    private record Written(@Nullable Dispatch dispatch, Outcomes.@Nullable Result settled) {
+    }
+
+    /** Nothing to send is skipped; a failure to write it out is ours, not the provider's: it counts nothing against it. */
+    private Written write(Claimed c, Provider provider, Preferences settings, Instant started) {
+        try {
+            return composer.compose(c, settings).map(d -> new Written(d, null)).orElseGet(() ->
+                    new Written(null, new Outcomes.Result(c, provider.name(), Outcome.skipped("nothing-to-send"), started)));
+        } catch (RuntimeException e) {
+            log.warn("Notification {} could not be written out", c.id(), e);
+            return new Written(null, new Outcomes.Result(c, provider.name(),
+                    Outcome.temporary("internal-error", e.getClass().getSimpleName()), started));
+        }
     }
 
     private Outcomes.Result attempt(Claimed c, Provider provider, Dispatch dispatch, Instant started,
@@ -221,20 +231,13 @@ public class Dispatcher implements SmartLifecycle {
 
         /** Writes the notification out for sending with the batch; the result of one that cannot be sent, else null. */
         Outcomes.@Nullable Result compose(int position, Claimed c, Preferences preferences) {
-            try {
-                Optional<Dispatch> dispatch = composer.compose(c, preferences);
-                if (dispatch.isEmpty()) {
-                    return new Outcomes.Result(c, provider.name(), Outcome.skipped("nothing-to-send"), started);
-                }
+            Written written = write(c, provider, preferences, started);
+            if (written.settled() == null) {
                 positions.add(position);
                 notifications.add(c);
-                dispatches.add(dispatch.get());
-                return null;
-            } catch (RuntimeException e) {
-                log.warn("Notification {} could not be written out", c.id(), e);
-                return new Outcomes.Result(c, provider.name(), Outcome.temporary("internal-error", e.getClass().getSimpleName()),
-                        started);
+                dispatches.add(Objects.requireNonNull(written.dispatch()));
             }
+            return written.settled();
         }
 
         /**
