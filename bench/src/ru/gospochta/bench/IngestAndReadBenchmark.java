@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,8 @@ import ru.gospochta.identity.internal.account.Accounts;
  * Sizes come from system properties ({@code -Dbench.citizens}, {@code -Dbench.messages},
  * {@code -Dbench.stored}, {@code -Dbench.readers}, {@code -Dbench.seconds}, {@code -Dbench.textWait},
  * {@code -Dbench.warmUp}, {@code -Dbench.ingestWarmUp}, {@code -Dbench.thinkMillis}, {@code -Dbench.seed})
- * for a quick run.
+ * for a quick run; {@code -Dbench.slowMillis=N} lists every call slower than N ms with its time,
+ * to tell a slow page from a moment when everything was slow.
  */
 @IntegrationTest
 @TestPropertySource(properties = {"gospochta.gateway.limits.requests-per-second=1000000",
@@ -359,16 +359,14 @@ class IngestAndReadBenchmark {
         String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
         String user = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getUsername();
         String password = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getPassword();
-        List<Connection> opened = Collections.synchronizedList(new ArrayList<>());
-        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
-            try {
-                Connection c = java.sql.DriverManager.getConnection(url, user, password);
-                opened.add(c);
-                return c;
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // Opened before the clock starts, as the application's pool is: opening 50 at the first calls
+        // put 50 backend starts into the baseline's tail.
+        List<Connection> opened = new ArrayList<>();
+        for (int r = 0; r < load.readers(); r++) {
+            opened.add(java.sql.DriverManager.getConnection(url, user, password));
+        }
+        java.util.Queue<Connection> free = new java.util.concurrent.ConcurrentLinkedQueue<>(opened);
+        ThreadLocal<Connection> connections = ThreadLocal.withInitial(free::remove);
         try {
             return load.run(() -> {
                 try (var statement = connections.get().prepareStatement(sql)) {
