@@ -114,6 +114,22 @@ class EncryptionTests {
         assertThat(mailbox.open(other.id(), theirs.id(), "127.0.0.1").bodyText()).isEqualTo("Чужое");
     }
 
+    @Test
+    @DisplayName("MBX-9: a long body is stored out of line as its ciphertext, which the database does not try to compress")
+    void ciphertextNotCompressed() {
+        String longBody = "Уведомляем, что ваше заявление о предоставлении государственной услуги рассмотрено. ".repeat(60);
+        Letter letter = Letter.to(citizen.id()).text(longBody);
+        delivery.deliver(letter.build());
+
+        assertThat(db.sql("""
+                SELECT string_agg(attname::text || '=' || attstorage::text, ',' ORDER BY attname) FROM pg_attribute
+                WHERE attrelid = 'mailbox.messages'::regclass AND attname IN ('body_text', 'body_html')""")
+                .query(String.class).single()).isEqualTo("body_html=e,body_text=e");
+        assertThat(db.sql("SELECT pg_column_compression(body_text) IS NULL AND octet_length(body_text) > 9000 "
+                + "FROM mailbox.messages WHERE id = :id").param("id", letter.id()).query(Boolean.class).single()).isTrue();
+        assertThat(mailbox.open(citizen.id(), letter.id(), "127.0.0.1").bodyText()).isEqualTo(longBody);
+    }
+
     private String blobKey(UUID message) {
         return db.sql("SELECT blob_key FROM mailbox.attachments WHERE message_id = :m").param("m", message)
                 .query(String.class).single();
