@@ -45,6 +45,17 @@ class EmbeddedDatabaseTests {
         }
     }
 
+    @Test
+    @DisplayName("GW-2: the embedded PostgreSQL confirms a commit only once it is on disk, so a message answered 202 survives a crash")
+    void commitsAreDurable() {
+        try (ConfigurableApplicationContext server = start(TestDatabase.newDataDirectory())) {
+            JdbcClient db = server.getBean(JdbcClient.class);
+            assertThat(List.of("synchronous_commit", "fsync", "full_page_writes"))
+                    .allSatisfy(setting -> assertThat(db.sql("SELECT current_setting(:name)").param("name", setting)
+                            .query(String.class).single()).as(setting).isEqualTo("on"));
+        }
+    }
+
     static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(Gospochta.class).properties(Map.of(
                 "gospochta.data-dir", dataDir.toString(),
