@@ -100,6 +100,7 @@ class IngestAndReadBenchmark {
     @Test
     void run() throws Exception {
         copies = new CopyBaseline(dataSource, db);
+        Statements.printDurability(db);
         List<String> all = seedCitizens(CITIZENS + INGEST_WARM_UP);
         List<String> snils = all.subList(0, CITIZENS);
         Agency agency = agency();

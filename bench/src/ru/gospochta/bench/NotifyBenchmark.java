@@ -93,6 +93,7 @@ public class NotifyBenchmark {
         // Long enough for the JIT to finish with the pipeline's code: with a tenth of the letters, a
         // third of the measured round still ran partly interpreted, the compiler's threads competing.
         int warmUp = Integer.getInteger("bench.warmUp", Math.max(1000, LETTERS / 2));
+        Statements.printDurability(db);
         List<Citizen> citizens = seedCitizens(Math.max(LETTERS, RATE * SECONDS) + warmUp);
         Statements.reset(db);
         throughput(citizens.subList(0, LETTERS), citizens.subList(citizens.size() - warmUp, citizens.size()));

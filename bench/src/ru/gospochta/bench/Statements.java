@@ -14,6 +14,13 @@ final class Statements {
     private Statements() {
     }
 
+    /** How the server writes, so a table says whether its figures include flushing every commit to disk. */
+    static void printDurability(JdbcClient db) {
+        System.out.println(db.sql("SELECT 'Database: fsync ' || current_setting('fsync') || ', synchronous_commit '"
+                + " || current_setting('synchronous_commit') || ', full_page_writes ' || current_setting('full_page_writes')")
+                .query(String.class).single());
+    }
+
     static void reset(JdbcClient db) {
         if (Boolean.getBoolean(TestDatabase.STATEMENTS)) {
             db.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();

@@ -26,17 +26,25 @@ public final class TestDatabase {
     /** With {@code -Dbench.statements=true} the server keeps statement statistics, which benchmarks then print. */
     public static final String STATEMENTS = "bench.statements";
 
+    /**
+     * With {@code -Dbench.durable=true} (the benchmarks' default) the server writes as the embedded
+     * database of a real run does — every commit flushed to disk — instead of the tests' shortcuts.
+     */
+    public static final String DURABLE = "bench.durable";
+
     private TestDatabase() {
     }
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "300")
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off");
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "300");
+                if (Boolean.getBoolean(DURABLE)) {
+                    builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+                } else {
+                    builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
+                            .setServerConfig("full_page_writes", "off");
+                }
                 if (Boolean.getBoolean(STATEMENTS)) {
                     builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
                 }
