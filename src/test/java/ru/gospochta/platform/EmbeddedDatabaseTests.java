@@ -46,7 +46,7 @@ class EmbeddedDatabaseTests {
     }
 
     @Test
-    @DisplayName("GW-2: the embedded PostgreSQL confirms a commit only once it is on disk, so a message answered 202 survives a crash")
+    @DisplayName("GW-2 and the quality bar «no accepted message is ever lost across crashes»: the embedded PostgreSQL confirms a commit only once it is on disk")
     void commitsAreDurable() {
         try (ConfigurableApplicationContext server = start(TestDatabase.newDataDirectory())) {
             JdbcClient db = server.getBean(JdbcClient.class);
