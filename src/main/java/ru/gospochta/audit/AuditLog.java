@@ -7,9 +7,10 @@ package ru.gospochta.audit;
 public interface AuditLog {
 
     /**
-     * Appends the entry, stamped with the current time, and returns its sequence number.
-     * Inside a read-write transaction the entry joins it, so it commits or rolls back with the
-     * action it describes; otherwise (no transaction, or a read-only one) it commits on its own.
+     * Appends the entry, stamped with the current time. Inside a read-write transaction the entry
+     * joins it, so it commits or rolls back with the action it describes, and is numbered and chained
+     * just after that commit (0 is returned: its number is not known yet); otherwise (no transaction,
+     * or a read-only one) it commits and is chained on its own, and its sequence number is returned.
      * Record a failed action after its transaction has rolled back, or it disappears with it.
      */
     long record(AuditEntry entry);

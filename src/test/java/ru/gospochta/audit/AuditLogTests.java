@@ -8,9 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -149,6 +152,51 @@ class AuditLogTests {
                 auditLog.record(AuditEntry.of("staff:tester", "message.read", "message:7", AuditOutcome.SUCCESS)));
 
         assertThat(AuditTestSupport.rowsAfter(db, before)).extracting(AuditRow::target).containsExactly("message:7");
+    }
+
+    @Test
+    @DisplayName("SEC-4: an audited transaction holds nothing of the chain while it runs, so others' entries are not kept waiting")
+    void noLockWhileTheCallerRuns() throws Exception {
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        try (ExecutorService caller = Executors.newSingleThreadExecutor()) {
+            Future<?> longTransaction = caller.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                auditLog.record(AuditEntry.of("system", "test.long-transaction", "slow", AuditOutcome.SUCCESS));
+                recorded.countDown();
+                try {
+                    finish.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            try {
+                assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+                // Before the change this waited for the other transaction to end: the chain's lock was its.
+                long other = CompletableFuture.supplyAsync(() -> auditLog.record(
+                        AuditEntry.of("system", "test.meanwhile", "quick", AuditOutcome.SUCCESS))).get(5, TimeUnit.SECONDS);
+                assertThat(other).isPositive();
+            } finally {
+                finish.countDown();
+            }
+            longTransaction.get(30, TimeUnit.SECONDS);
+        }
+
+        long slow = db.sql("SELECT seq FROM audit.entries WHERE action = 'test.long-transaction' ORDER BY id DESC LIMIT 1")
+                .query(Long.class).single();
+        assertThat(slow).as("sealed right after its transaction committed").isPositive();
+        assertThat(auditLog.verify().intact()).isTrue();
+    }
+
+    @Test
+    @DisplayName("EVD-3: an entry committed but left unsealed (its server stopped at once) is chained by the next sealing")
+    void leftoverSealed() {
+        long before = AuditTestSupport.lastSeq(db);
+        db.sql("""
+                INSERT INTO audit.entries (occurred_at, actor, action, target, outcome, details)
+                VALUES (now(), 'system', 'test.left-unsealed', 'crash', 'SUCCESS', CAST('{}' AS json))""").update();
+
+        assertThat(auditLog.verify().intact()).isTrue();
+        assertThat(AuditTestSupport.rowsAfter(db, before)).extracting(AuditRow::action).contains("test.left-unsealed");
     }
 
     private byte[] hash(long seq) {

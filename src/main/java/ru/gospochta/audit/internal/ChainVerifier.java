@@ -41,7 +41,7 @@ class ChainVerifier {
     ChainVerification verify() {
         return Objects.requireNonNull(readOnly.execute(status -> streaming.query("""
                 SELECT seq, occurred_at, actor, action, target, source_ip, outcome, details::text AS details, prev_hash, hash
-                FROM audit.entries ORDER BY seq""", ChainVerifier::walk)));
+                FROM audit.entries WHERE seq IS NOT NULL ORDER BY seq""", ChainVerifier::walk)));
     }
 
     private static ChainVerification walk(ResultSet rows) throws SQLException {

@@ -9,8 +9,6 @@ import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 
-import ru.gospochta.audit.AuditEntry;
-
 /**
  * An entry as it sits in {@code audit.entries}, with the hash chain's rules: what its canonical
  * content is and how its hash is derived from that content and the previous entry's hash.
@@ -24,15 +22,15 @@ record StoredEntry(long seq, Instant occurredAt, String actor, String action, St
     /** Names the encoding below, so a future change of it can be told apart from tampering. */
     private static final String FORMAT = "gospochta-audit-entry-v1";
 
-    /** The entry that will be stored as number {@code seq} after the entry whose hash is {@code prevHash}. */
-    static StoredEntry seal(long seq, Instant now, AuditEntry entry, byte[] prevHash) {
-        // PostgreSQL keeps microseconds; hashing the finer Java time would never verify.
-        Instant occurredAt = now.truncatedTo(ChronoUnit.MICROS);
-        String details = CanonicalJson.of(entry.details());
-        byte[] hash = hashOf(seq, occurredAt, entry.actor(), entry.action(), entry.target(), entry.sourceIp(),
-                entry.outcome().name(), details, prevHash);
-        return new StoredEntry(seq, occurredAt, entry.actor(), entry.action(), entry.target(), entry.sourceIp(),
-                entry.outcome().name(), details, prevHash, hash);
+    /** An entry as written, before it has a place in the chain: its id, and its content as stored. */
+    record Unsealed(long id, Instant occurredAt, String actor, String action, String target, @Nullable String sourceIp,
+            String outcome, String details) {
+
+        /** This entry as number {@code seq} of the chain, after the entry whose hash is {@code prevHash}. */
+        StoredEntry seal(long seq, byte[] prevHash) {
+            byte[] hash = hashOf(seq, occurredAt, actor, action, target, sourceIp, outcome, details, prevHash);
+            return new StoredEntry(seq, occurredAt, actor, action, target, sourceIp, outcome, details, prevHash, hash);
+        }
     }
 
     /** The hash this entry should carry, recomputed from what is stored now. */
