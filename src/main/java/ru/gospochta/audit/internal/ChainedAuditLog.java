@@ -2,12 +2,16 @@ package ru.gospochta.audit.internal;
 
 import java.sql.Types;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,10 +38,14 @@ import ru.gospochta.audit.ChainVerification;
 @Service
 class ChainedAuditLog implements AuditLog {
 
+    private static final Logger log = LoggerFactory.getLogger(ChainedAuditLog.class);
+
     /** "audit" in ASCII: the advisory lock key that belongs to this table. */
     static final long APPEND_LOCK = 0x6175646974L;
     /** Entries sealed in one statement batch; more are sealed in further rounds of the same sealing. */
     private static final int SEAL_BATCH = 1_000;
+    /** A request seals others' entries for a few rounds at most; the periodic sealing takes any left. */
+    private static final int AFTER_COMMIT_ROUNDS = 3;
 
     private record ChainHead(long seq, byte[] hash) {
     }
@@ -67,7 +75,9 @@ class ChainedAuditLog implements AuditLog {
         // A read-only caller cannot insert; reading something is still worth an entry of its own.
         long id = Objects.requireNonNull(ownTransaction.execute(status -> write(entry)));
         seal();
-        return db.sql("SELECT seq FROM audit.entries WHERE id = :id").param("id", id).query(Long.class).single();
+        // In a transaction of its own too: a caller's older snapshot would not see the entry sealed.
+        return Objects.requireNonNull(ownTransaction.execute(status -> db.sql("SELECT seq FROM audit.entries WHERE id = :id")
+                .param("id", id).query(Long.class).single()));
     }
 
     @Override
@@ -106,35 +116,65 @@ class ChainedAuditLog implements AuditLog {
         }
     }
 
+    /**
+     * Seals without waiting: when another sealing holds the lock, it looks again for unsealed entries
+     * after releasing it, which finds this transaction's (committed before this attempt). So a
+     * request never waits for the chain, and never holds its own connection while waiting for one.
+     * A failure here must not turn an action that has committed into an error; the periodic
+     * sealing takes what is left.
+     */
     private final class SealAfterCommit implements TransactionSynchronization {
         @Override
         public void afterCommit() {
-            seal();
+            try {
+                for (int round = 0; round < AFTER_COMMIT_ROUNDS; round++) {
+                    boolean sealedHere = Boolean.TRUE.equals(ownTransaction.execute(status -> sealAll(false)));
+                    // Not sealed here: the sealing holding the lock looks again once it lets go. Sealed
+                    // here: look again for entries whose own attempt found this one holding the lock.
+                    if (!sealedHere || !Boolean.TRUE.equals(ownTransaction.execute(status -> anyUnsealed()))) {
+                        return;
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("Audit entries could not be chained after their commit; the periodic sealing will: {}", e.getMessage());
+            }
         }
     }
 
-    /** Chains every committed unsealed entry, oldest first, in a transaction of its own. */
+    /** Chains every committed unsealed entry, waiting for a sealing in progress to end first. */
     void seal() {
-        ownTransaction.executeWithoutResult(status -> {
+        ownTransaction.execute(status -> sealAll(true));
+    }
+
+    private boolean anyUnsealed() {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM audit.entries WHERE seq IS NULL)").query(Boolean.class).single();
+    }
+
+    /** In a transaction of its own: false when {@code wait} is off and another sealing holds the lock. */
+    private boolean sealAll(boolean wait) {
+        if (wait) {
             db.sql("SELECT pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query().listOfRows();
-            // Statements after the lock, so under READ COMMITTED they see what the last sealing committed.
-            Optional<ChainHead> head = db.sql("SELECT seq, hash FROM audit.entries WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1")
-                    .query((rs, n) -> new ChainHead(rs.getLong("seq"), rs.getBytes("hash")))
-                    .optional();
-            long seq = head.map(ChainHead::seq).orElse(0L);
-            byte[] prevHash = head.map(ChainHead::hash).orElse(StoredEntry.GENESIS);
-            List<StoredEntry.Unsealed> batch;
-            do {
-                batch = unsealed();
-                List<Object[]> updates = new java.util.ArrayList<>(batch.size());
-                for (StoredEntry.Unsealed entry : batch) {
-                    StoredEntry stored = entry.seal(++seq, prevHash);
-                    updates.add(new Object[] {stored.seq(), stored.prevHash(), stored.hash(), entry.id()});
-                    prevHash = stored.hash();
-                }
-                jdbc.batchUpdate("UPDATE audit.entries SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?", updates);
-            } while (batch.size() == SEAL_BATCH);
-        });
+        } else if (!db.sql("SELECT pg_try_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query(Boolean.class).single()) {
+            return false;
+        }
+        // Statements after the lock, so under READ COMMITTED they see what the last sealing committed.
+        Optional<ChainHead> head = db.sql("SELECT seq, hash FROM audit.entries WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1")
+                .query((rs, n) -> new ChainHead(rs.getLong("seq"), rs.getBytes("hash")))
+                .optional();
+        long seq = head.map(ChainHead::seq).orElse(0L);
+        byte[] prevHash = head.map(ChainHead::hash).orElse(StoredEntry.GENESIS);
+        List<StoredEntry.Unsealed> batch;
+        do {
+            batch = unsealed();
+            List<Object[]> updates = new ArrayList<>(batch.size());
+            for (StoredEntry.Unsealed entry : batch) {
+                StoredEntry stored = entry.seal(++seq, prevHash);
+                updates.add(new Object[] {stored.seq(), stored.prevHash(), stored.hash(), entry.id()});
+                prevHash = stored.hash();
+            }
+            jdbc.batchUpdate("UPDATE audit.entries SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?", updates);
+        } while (batch.size() == SEAL_BATCH);
+        return true;
     }
 
     private List<StoredEntry.Unsealed> unsealed() {
@@ -143,7 +183,7 @@ class ChainedAuditLog implements AuditLog {
                 FROM audit.entries WHERE seq IS NULL ORDER BY id LIMIT :limit""")
                 .param("limit", SEAL_BATCH)
                 .query((rs, n) -> new StoredEntry.Unsealed(rs.getLong("id"),
-                        rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
                         rs.getString("action"), rs.getString("target"), rs.getString("source_ip"), rs.getString("outcome"),
                         rs.getString("details")))
                 .list();
