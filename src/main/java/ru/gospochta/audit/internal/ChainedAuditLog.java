@@ -31,9 +31,10 @@ import ru.gospochta.audit.ChainVerification;
  * describes, so it commits or rolls back with it, and takes no lock there. Right after that
  * transaction commits, the entries committed since the last sealing are chained in the order they
  * were written: numbered, each hashed with the one before. Sealing is serialised by one
- * transaction-scoped advisory lock (across nodes too), so the chain cannot fork; a sealing that
- * finds its entry already sealed by another is over at once. An entry whose server stopped between
- * its commit and its sealing is sealed by the next sealing, at the latest by the periodic one.
+ * transaction-scoped advisory lock (across nodes too), so the chain cannot fork, and each sealing
+ * takes every entry committed so far, so under load one sealing serves many transactions. An entry
+ * whose server stopped between its commit and its sealing is sealed by the next sealing, at the
+ * latest by the periodic one.
  */
 @Service
 class ChainedAuditLog implements AuditLog {
