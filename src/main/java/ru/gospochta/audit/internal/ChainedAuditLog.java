@@ -73,12 +73,13 @@ class ChainedAuditLog implements AuditLog {
             sealAfterCommit();
             return 0;
         }
-        // A read-only caller cannot insert; reading something is still worth an entry of its own.
-        long id = Objects.requireNonNull(ownTransaction.execute(status -> write(entry)));
-        seal();
-        // In a transaction of its own too: a caller's older snapshot would not see the entry sealed.
-        return Objects.requireNonNull(ownTransaction.execute(status -> db.sql("SELECT seq FROM audit.entries WHERE id = :id")
-                .param("id", id).query(Long.class).single()));
+        // A read-only caller cannot insert; reading something is still worth an entry of its own,
+        // written and sealed in one transaction (a sealing sees its own transaction's entry).
+        return Objects.requireNonNull(ownTransaction.execute(status -> {
+            long id = write(entry);
+            sealAll(true);
+            return db.sql("SELECT seq FROM audit.entries WHERE id = :id").param("id", id).query(Long.class).single();
+        }));
     }
 
     @Override
@@ -143,7 +144,7 @@ class ChainedAuditLog implements AuditLog {
     }
 
     /** Chains every committed unsealed entry, waiting for a sealing in progress to end first. */
-    void seal() {
+    private void seal() {
         ownTransaction.execute(status -> sealAll(true));
     }
 
