@@ -99,6 +99,27 @@ class AuditLogTests {
     }
 
     @Test
+    @DisplayName("EVD-3: the one change the database lets through is sealing an unsealed entry as written; content changed on the way, or an unsealed entry deleted, is refused")
+    void sealingCannotCarryChanges() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            long id = db.sql("""
+                    INSERT INTO audit.entries (occurred_at, actor, action, target, outcome, details)
+                    VALUES (now(), 'system', 'test.unsealed', 'row', 'SUCCESS', CAST('{}' AS json)) RETURNING id""")
+                    .query(Long.class).single();
+            for (String change : List.of(
+                    "UPDATE audit.entries SET seq = 999999999, prev_hash = hash_of, hash = hash_of, actor = 'staff:someone-else' WHERE id = :id",
+                    "UPDATE audit.entries SET target = 'another' WHERE id = :id",
+                    "DELETE FROM audit.entries WHERE id = :id")) {
+                Object savepoint = status.createSavepoint();
+                assertThatThrownBy(() -> db.sql(change.replace("hash_of", "sha256('x'::bytea)")).param("id", id).update())
+                        .as(change).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                status.rollbackToSavepoint(savepoint);
+            }
+        });
+    }
+
+    @Test
     @DisplayName("EVD-3: appends from eight threads at once still form one unbroken chain without gaps")
     void concurrentAppendsKeepOneChain() throws Exception {
         long before = AuditTestSupport.lastSeq(db);
