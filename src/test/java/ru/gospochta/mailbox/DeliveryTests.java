@@ -84,6 +84,23 @@ class DeliveryTests {
     }
 
     @Test
+    @DisplayName("Quality bar: a new message that comes twice in one batch is written once, with its files once and one event")
+    void twiceInOneBatch() {
+        UUID citizen = TestCitizens.create(accounts, passwords).id();
+        NewMessage message = Letter.to(citizen).file("Справка.pdf", "application/pdf", "%PDF-1.4".getBytes(), "").build();
+        NewMessage other = Letter.to(citizen).subject("Другое").build();
+
+        delivery.deliverAll(List.of(message, other, message));
+
+        assertThat(db.sql("SELECT count(*) FROM mailbox.messages WHERE account = :a").param("a", citizen)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(db.sql("SELECT count(*) FROM mailbox.attachments WHERE message_id = :id").param("id", message.id())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(events.stream(MessageDelivered.class).filter(e -> e.account().equals(citizen)))
+                .extracting(MessageDelivered::messageId).containsExactlyInAnyOrder(message.id(), other.id());
+    }
+
+    @Test
     @DisplayName("Quality bar: an id already used in another mailbox is refused loudly, not dropped")
     void idOfAnotherMailbox() {
         UUID first = TestCitizens.create(accounts, passwords).id();

@@ -2,7 +2,6 @@ package ru.gospochta.gateway.internal.messages;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,11 +19,9 @@ import org.springframework.stereotype.Repository;
 class SentMessages {
 
     private final JdbcClient db;
-    private final JdbcTemplate jdbc;
 
-    SentMessages(JdbcClient db, JdbcTemplate jdbc) {
+    SentMessages(JdbcClient db) {
         this.db = db;
-        this.jdbc = jdbc;
     }
 
     /** {@code n} fresh registration numbers of the year, in one round trip. */
@@ -40,28 +36,52 @@ class SentMessages {
     record Row(SentMessage message, UUID agencyId, String recipientKind, @Nullable UUID account, String category) {
     }
 
-    /** Writes the messages in batches; JDBC batching keeps a thousand rows to a few round trips. */
+    /** Writes the messages in one statement, their columns as arrays. */
     void insertAll(List<Row> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO gateway.messages (id, system_id, agency_id, sandbox, registration_number, recipient_kind,
-                    recipient_masked, account_id, category, status, reason, accepted_at, delivered_at, undeliverable_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, 500, (ps, row) -> {
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        UUID[] systems = new UUID[n];
+        UUID[] agencies = new UUID[n];
+        Boolean[] sandbox = new Boolean[n];
+        String[] numbers = new String[n];
+        String[] kinds = new String[n];
+        String[] masked = new String[n];
+        UUID[] accounts = new UUID[n];
+        String[] categories = new String[n];
+        String[] statuses = new String[n];
+        String[] reasons = new String[n];
+        String[] accepted = new String[n];
+        String[] delivered = new String[n];
+        String[] undeliverable = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
             SentMessage m = row.message();
-            ps.setObject(1, m.id());
-            ps.setObject(2, m.systemId());
-            ps.setObject(3, row.agencyId());
-            ps.setBoolean(4, m.sandbox());
-            ps.setString(5, m.registrationNumber());
-            ps.setString(6, row.recipientKind());
-            ps.setString(7, m.recipientMasked());
-            ps.setObject(8, row.account(), Types.OTHER);
-            ps.setString(9, row.category());
-            ps.setString(10, m.status());
-            ps.setString(11, m.reason());
-            ps.setObject(12, utc(m.acceptedAt()));
-            ps.setObject(13, m.deliveredAt() == null ? null : utc(m.deliveredAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setObject(14, m.undeliverableAt() == null ? null : utc(m.undeliverableAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-        });
+            ids[i] = m.id();
+            systems[i] = m.systemId();
+            agencies[i] = row.agencyId();
+            sandbox[i] = m.sandbox();
+            numbers[i] = m.registrationNumber();
+            kinds[i] = row.recipientKind();
+            masked[i] = m.recipientMasked();
+            accounts[i] = row.account();
+            categories[i] = row.category();
+            statuses[i] = m.status();
+            reasons[i] = m.reason();
+            accepted[i] = m.acceptedAt().toString();
+            delivered[i] = m.deliveredAt() == null ? null : m.deliveredAt().toString();
+            undeliverable[i] = m.undeliverableAt() == null ? null : m.undeliverableAt().toString();
+        }
+        db.sql("""
+                        INSERT INTO gateway.messages (id, system_id, agency_id, sandbox, registration_number, recipient_kind,
+                            recipient_masked, account_id, category, status, reason, accepted_at, delivered_at, undeliverable_at)
+                        SELECT * FROM unnest(:ids::uuid[], :systems::uuid[], :agencies::uuid[], :sandbox::boolean[],
+                            :numbers::text[], :kinds::text[], :masked::text[], :accounts::uuid[], :categories::text[],
+                            :statuses::text[], :reasons::text[], :accepted::timestamptz[], :delivered::timestamptz[],
+                            :undeliverable::timestamptz[])""")
+                .param("ids", ids).param("systems", systems).param("agencies", agencies).param("sandbox", sandbox)
+                .param("numbers", numbers).param("kinds", kinds).param("masked", masked).param("accounts", accounts)
+                .param("categories", categories).param("statuses", statuses).param("reasons", reasons)
+                .param("accepted", accepted).param("delivered", delivered).param("undeliverable", undeliverable).update();
     }
 
     /** The message if this system sent it; another system's message is as absent as a missing one. */

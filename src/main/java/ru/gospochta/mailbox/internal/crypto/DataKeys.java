@@ -2,12 +2,13 @@ package ru.gospochta.mailbox.internal.crypto;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,14 +45,12 @@ public class DataKeys {
     }
 
     private final JdbcClient db;
-    private final JdbcTemplate jdbc;
     private final MasterKeys masterKeys;
     private final Clock clock;
     private final Map<Id, DataKey> cache;
 
-    DataKeys(JdbcClient db, JdbcTemplate jdbc, MasterKeys masterKeys, Clock clock, MailboxProperties properties) {
+    DataKeys(JdbcClient db, MasterKeys masterKeys, Clock clock, MailboxProperties properties) {
         this.db = db;
-        this.jdbc = jdbc;
         this.masterKeys = masterKeys;
         this.clock = clock;
         int capacity = properties.dataKeyCache();
@@ -121,23 +119,31 @@ public class DataKeys {
     private List<DataKey> create(Set<UUID> accounts) {
         db.sql("SELECT pg_advisory_xact_lock_shared(:lock)").param("lock", CREATION_LOCK).query().singleRow();
         MasterKey master = masterKeys.current();
-        Timestamp now = Timestamp.from(clock.instant());
         List<DataKey> made = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
+        List<byte[]> wrapped = new ArrayList<>();
         for (UUID account : accounts) {
             DataKey key = new DataKey(account, CURRENT_VERSION, Aead.newKey());
             made.add(key);
-            rows.add(new Object[] {account, CURRENT_VERSION, wrap(key, master), master.version(), now});
+            wrapped.add(wrap(key, master));
         }
-        int[] inserted = jdbc.batchUpdate("INSERT INTO mailbox.data_keys (account, version, wrapped, master_version, created_at)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (account, version) DO NOTHING", rows);
+        Set<UUID> inserted = new HashSet<>(db.sql("""
+                        INSERT INTO mailbox.data_keys (account, version, wrapped, master_version, created_at)
+                        SELECT account, :version, wrapped, :master, :now FROM unnest(:accounts::uuid[], :wrapped::bytea[])
+                            AS k(account, wrapped)
+                        ON CONFLICT (account, version) DO NOTHING
+                        RETURNING account""")
+                .param("version", CURRENT_VERSION).param("master", master.version())
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("accounts", made.stream().map(DataKey::account).toArray(UUID[]::new))
+                .param("wrapped", wrapped.toArray(byte[][]::new))
+                .query(UUID.class).list());
         List<DataKey> result = new ArrayList<>();
         List<UUID> lostRace = new ArrayList<>();
-        for (int i = 0; i < made.size(); i++) {
-            if (inserted[i] == 1) {
-                result.add(made.get(i));
+        for (DataKey key : made) {
+            if (inserted.contains(key.account())) {
+                result.add(key);
             } else {
-                lostRace.add(made.get(i).account());
+                lostRace.add(key.account());
             }
         }
         // Another transaction made the key first and has committed it (the insert waited for it): use that one.

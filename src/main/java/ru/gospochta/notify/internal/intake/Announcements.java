@@ -1,15 +1,16 @@
 package ru.gospochta.notify.internal.intake;
 
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,8 +24,8 @@ import ru.gospochta.notify.internal.preferences.PreferencesStore;
 
 /**
  * Announces delivered messages (NTF-1): an event of type {@code new-message} per message, filed
- * in the message's category, and its notifications by each citizen's grid — written with three
- * batched statements, so the batch API's thousand messages cost three round trips, not three thousand.
+ * in the message's category, and its notifications by each citizen's grid — written with two
+ * statements whatever the number of messages, their columns as arrays.
  */
 @Component
 class Announcements {
@@ -34,13 +35,13 @@ class Announcements {
     private final EventCatalogue catalogue;
     private final PreferencesStore preferences;
     private final DispatchSignal dispatch;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient db;
 
-    Announcements(EventCatalogue catalogue, PreferencesStore preferences, DispatchSignal dispatch, JdbcTemplate jdbc) {
+    Announcements(EventCatalogue catalogue, PreferencesStore preferences, DispatchSignal dispatch, JdbcClient db) {
         this.catalogue = catalogue;
         this.preferences = preferences;
         this.dispatch = dispatch;
-        this.jdbc = jdbc;
+        this.db = db;
     }
 
     void announce(List<DeliveredMessage> messages, Instant now) {
@@ -49,48 +50,79 @@ class Announcements {
         }
         EventType base = catalogue.type("new-message").orElseThrow(() -> new IllegalStateException("new-message is not in the catalogue"));
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        List<Object[]> events = new ArrayList<>(messages.size());
-        for (DeliveredMessage m : messages) {
-            String category = Category.byCode(m.category()).orElse(base.category()).code();
-            events.add(new Object[] {m.messageId(), m.account(), base.code(), category,
-                    JSON.writeValueAsString(Map.of("subject", m.subject(), "sender", m.senderName())),
-                    m.systemId() == null ? "mailbox" : "system:" + m.systemId(), m.systemId(), m.senderName(), m.messageId(), at});
+        int n = messages.size();
+        UUID[] ids = new UUID[n];
+        UUID[] accounts = new UUID[n];
+        String[] categories = new String[n];
+        String[] variables = new String[n];
+        String[] sources = new String[n];
+        UUID[] systems = new UUID[n];
+        String[] senders = new String[n];
+        for (int i = 0; i < n; i++) {
+            DeliveredMessage m = messages.get(i);
+            ids[i] = m.messageId();
+            accounts[i] = m.account();
+            categories[i] = Category.byCode(m.category()).orElse(base.category()).code();
+            variables[i] = JSON.writeValueAsString(Map.of("subject", m.subject(), "sender", m.senderName()));
+            sources[i] = m.systemId() == null ? "mailbox" : "system:" + m.systemId();
+            systems[i] = m.systemId();
+            senders[i] = m.senderName();
         }
-        int[] inserted = jdbc.batchUpdate("""
+        // The event's id is the message's: a retried delivery announces nothing twice.
+        Set<UUID> inserted = new HashSet<>(db.sql("""
                         INSERT INTO notify.events (id, account, type, category, mandatory, urgent, variables, source, system_id,
                             sender_name, message_id, created_at)
-                        VALUES (?, ?, ?, ?, false, false, CAST(? AS jsonb), ?, ?, ?, ?, ?)
-                        ON CONFLICT (id) DO NOTHING""", events,
-                new int[] {Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.OTHER,
-                        Types.VARCHAR, Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE});
+                        SELECT id, account, :type, category, false, false, variables::jsonb, source, system_id, sender_name, id, :at
+                        FROM unnest(:ids::uuid[], :accounts::uuid[], :categories::text[], :variables::text[], :sources::text[],
+                            :systems::uuid[], :senders::text[])
+                            AS e(id, account, category, variables, source, system_id, sender_name)
+                        ON CONFLICT (id) DO NOTHING
+                        RETURNING id""")
+                .param("type", base.code()).param("at", at).param("ids", ids).param("accounts", accounts)
+                .param("categories", categories).param("variables", variables).param("sources", sources)
+                .param("systems", systems).param("senders", senders)
+                .query(UUID.class).list());
         Map<UUID, Preferences> settings = preferences.ofAll(messages.stream().map(DeliveredMessage::account).distinct().toList());
-        List<Object[]> notifications = new ArrayList<>();
-        List<Object[]> journal = new ArrayList<>();
+        List<UUID> notificationIds = new ArrayList<>();
+        List<UUID> notified = new ArrayList<>();
+        List<UUID> events = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<String> dues = new ArrayList<>();
         boolean due = false;
-        for (int i = 0; i < messages.size(); i++) {
-            if (inserted[i] == 0) {
-                continue;   // announced before: a retried delivery announces nothing twice
+        for (DeliveredMessage m : messages) {
+            if (!inserted.remove(m.messageId())) {
+                continue;   // announced before
             }
-            DeliveredMessage m = messages.get(i);
             EventType type = base.withCategory(Category.byCode(m.category()).orElse(base.category()));
             for (Planner.Plan plan : Planner.plan(type, settings.getOrDefault(m.account(), Preferences.defaults()), now)) {
-                UUID id = UUID.randomUUID();
-                notifications.add(new Object[] {id, m.account(), m.messageId(), plan.channel().name(), plan.status(),
-                        plan.dueAt().atOffset(ZoneOffset.UTC), at, at});
-                journal.add(new Object[] {id, at, plan.channel().name(), plan.status()});
+                notificationIds.add(UUID.randomUUID());
+                notified.add(m.account());
+                events.add(m.messageId());
+                channels.add(plan.channel().name());
+                statuses.add(plan.status());
+                dues.add(plan.dueAt().toString());
                 due |= plan.status().equals("created");
             }
         }
-        if (notifications.isEmpty()) {
+        if (notificationIds.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("""
-                        INSERT INTO notify.notifications (id, account, event_id, kind, channel, status, due_at, created_at, updated_at)
-                        VALUES (?, ?, ?, 'EVENT', ?, ?, ?, ?, ?)""", notifications,
-                new int[] {Types.OTHER, Types.OTHER, Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
-                        Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE});
-        jdbc.batchUpdate("INSERT INTO notify.attempts (notification_id, at, channel, status) VALUES (?, ?, ?, ?)", journal,
-                new int[] {Types.OTHER, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR});
+        // The notices and the first line of each one's journal, one statement for the batch.
+        db.sql("""
+                        WITH made AS (
+                            INSERT INTO notify.notifications (id, account, event_id, kind, channel, status, due_at, created_at,
+                                updated_at)
+                            SELECT id, account, event_id, 'EVENT', channel, status, due_at, :at, :at
+                            FROM unnest(:ids::uuid[], :accounts::uuid[], :events::uuid[], :channels::text[], :statuses::text[],
+                                :dues::timestamptz[]) AS n(id, account, event_id, channel, status, due_at)
+                            RETURNING id, channel, status)
+                        INSERT INTO notify.attempts (notification_id, at, channel, status)
+                        SELECT id, :at, channel, status FROM made""")
+                .param("at", at).param("ids", notificationIds.toArray(UUID[]::new))
+                .param("accounts", notified.toArray(UUID[]::new)).param("events", events.toArray(UUID[]::new))
+                .param("channels", channels.toArray(String[]::new)).param("statuses", statuses.toArray(String[]::new))
+                .param("dues", dues.toArray(String[]::new)).update();
         if (due) {
             dispatch.wakeAfterCommit();
         }
