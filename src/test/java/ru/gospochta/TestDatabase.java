@@ -15,6 +15,8 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
+import ru.gospochta.platform.internal.database.ServerSettings;
+
 /**
  * One embedded PostgreSQL for the whole test JVM, shared by every Spring context. A test that
  * needs a database of its own asks for one with {@link #createDatabase(String)}.
@@ -40,7 +42,7 @@ public final class TestDatabase {
             try {
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "300");
                 if (Boolean.getBoolean(DURABLE)) {
-                    builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+                    ServerSettings.durable().forEach(builder::setServerConfig);
                 } else {
                     builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
                             .setServerConfig("full_page_writes", "off");

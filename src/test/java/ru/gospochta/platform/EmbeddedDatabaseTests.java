@@ -46,14 +46,25 @@ class EmbeddedDatabaseTests {
     }
 
     @Test
-    @DisplayName("GW-2 and the quality bar «no accepted message is ever lost across crashes»: the embedded PostgreSQL confirms a commit only once it is on disk")
+    @DisplayName("GW-2 and the quality bar «no accepted message is ever lost across crashes»: the embedded PostgreSQL confirms a commit only once it is on disk; it spaces its checkpoints and sizes its cache for a sustained ingest")
     void commitsAreDurable() {
         try (ConfigurableApplicationContext server = start(TestDatabase.newDataDirectory())) {
             JdbcClient db = server.getBean(JdbcClient.class);
             assertThat(List.of("synchronous_commit", "fsync", "full_page_writes"))
-                    .allSatisfy(setting -> assertThat(db.sql("SELECT current_setting(:name)").param("name", setting)
-                            .query(String.class).single()).as(setting).isEqualTo("on"));
+                    .allSatisfy(setting -> assertThat(setting(db, setting)).as(setting).isEqualTo("on"));
+            assertThat(setting(db, "max_wal_size")).isEqualTo("4GB");
+            assertThat(setting(db, "checkpoint_timeout")).isEqualTo("15min");
+            // The buffer cache: a quarter of the machine's memory, at least PostgreSQL's own 128 MB, at most 2 GB.
+            long megabytes = db.sql("SELECT setting::bigint * 8192 / (1024 * 1024) FROM pg_settings WHERE name = 'shared_buffers'")
+                    .query(Long.class).single();
+            long machine = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getTotalMemorySize() / (1024 * 1024);
+            assertThat(megabytes).isEqualTo(Math.clamp(machine / 4, 128, 2048));
         }
+    }
+
+    static String setting(JdbcClient db, String name) {
+        return db.sql("SELECT current_setting(:name)").param("name", name).query(String.class).single();
     }
 
     static ConfigurableApplicationContext start(Path dataDir) {

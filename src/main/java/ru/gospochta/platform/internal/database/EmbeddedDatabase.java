@@ -39,12 +39,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
-                    .setServerConfig("timezone", "UTC")
-                    // The library starts PostgreSQL for tests: without fsync (-F) and confirming a
-                    // commit before its WAL is on disk. Here a crash or a power cut would lose messages
-                    // already answered 202, or the cluster itself.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on");
+                    .setServerConfig("timezone", "UTC");
+            ServerSettings.durable().forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }
