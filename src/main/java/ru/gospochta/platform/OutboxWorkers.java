@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * LOCKED}, work on it, record the outcome) back to back while there is work, and between rounds
  * waits for its signal or the poll. A failed round pauses a second, so a broken database does not
  * make a hot loop; the claims it took run out and the rows are taken again. Used by the
- * notification dispatcher and the agency callbacks.
+ * notification dispatcher and the agency callbacks; work that can wait may also give way to a busy
+ * host ({@link BackgroundPace}).
  */
 public final class OutboxWorkers {
 
@@ -26,6 +27,7 @@ public final class OutboxWorkers {
     private final Duration poll;
     private final WakeSignal signal;
     private final IntSupplier round;
+    private final @Nullable BackgroundPace pace;
     private volatile boolean running;
     private @Nullable ExecutorService pool;
 
@@ -35,6 +37,13 @@ public final class OutboxWorkers {
      * @param round one round; returns how many rows it claimed
      */
     public OutboxWorkers(String name, int threads, Duration poll, WakeSignal signal, IntSupplier round) {
+        this(name, threads, poll, signal, round, null);
+    }
+
+    /** Workers whose rounds give way to other work while the host is busy. */
+    public OutboxWorkers(String name, int threads, Duration poll, WakeSignal signal, IntSupplier round,
+            @Nullable BackgroundPace pace) {
+        this.pace = pace;
         this.name = name;
         this.threads = threads;
         this.poll = poll;
@@ -74,8 +83,14 @@ public final class OutboxWorkers {
     private void work() {
         while (running) {
             try {
+                long started = System.nanoTime();
                 if (round.getAsInt() == 0) {
                     signal.await(poll.toMillis());
+                } else if (pace != null) {
+                    Duration pause = pace.pauseAfter(Duration.ofNanos(System.nanoTime() - started));
+                    if (pause.isPositive()) {
+                        Thread.sleep(pause);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -105,7 +105,7 @@ class MasterKeyTests {
         assertThatThrownBy(() -> KeystoreMasterKeys.open(file, "s3cret-pass", "other-alias"))
                 .isInstanceOf(StartupProblem.class).hasMessageContaining("other-alias-<version>");
         assertThatThrownBy(() -> new MailboxProperties(file, null, "mailbox-master", 20, ZoneId.of("Europe/Moscow"), 100_000,
-                10_000, Duration.ofMinutes(5), 5)).hasMessageContaining("gospochta.mailbox.master-key-password");
+                10_000, Duration.ofMinutes(5), 5, 0.8, 0.1)).hasMessageContaining("gospochta.mailbox.master-key-password");
     }
 
     private static void store(Path file, String alias, SecretKey key) throws Exception {

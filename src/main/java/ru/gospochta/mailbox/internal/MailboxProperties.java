@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -27,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param dataKeyCache how many unwrapped data keys are kept in memory
  * @param eventsTimeout how long one new-mail stream stays open before the browser reconnects
  * @param eventsPerAccount open new-mail streams an account may hold; the oldest is closed beyond it
+ * @param textBusyLoad the host's CPU use (0 to 1) from which reading attachments' text for search
+ *        gives way to other work; 1 never gives way
+ * @param textBusyShare the share of its time that reading attachments' text may take while the host is busy
  */
 @Validated
 @ConfigurationProperties("gospochta.mailbox")
@@ -39,7 +44,9 @@ public record MailboxProperties(
         @DefaultValue("100000") @Min(1000) @Max(1_000_000) int searchTextLimit,
         @DefaultValue("10000") @Min(100) int dataKeyCache,
         @DefaultValue("5m") @NotNull Duration eventsTimeout,
-        @DefaultValue("5") @Min(1) @Max(50) int eventsPerAccount) {
+        @DefaultValue("5") @Min(1) @Max(50) int eventsPerAccount,
+        @DefaultValue("0.8") @DecimalMin("0") @DecimalMax("1") double textBusyLoad,
+        @DefaultValue("0.1") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double textBusyShare) {
 
     public MailboxProperties {
         if (masterKeyFile != null && (masterKeyPassword == null || masterKeyPassword.isEmpty())) {
@@ -54,6 +61,6 @@ public record MailboxProperties(
     /** The settings with every default, for tests and tools. */
     public static MailboxProperties defaults() {
         return new MailboxProperties(null, null, "mailbox-master", 20, ZoneId.of("Europe/Moscow"), 100_000, 10_000,
-                Duration.ofMinutes(5), 5);
+                Duration.ofMinutes(5), 5, 0.8, 0.1);
     }
 }

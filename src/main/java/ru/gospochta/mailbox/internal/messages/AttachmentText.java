@@ -17,6 +17,7 @@ import ru.gospochta.mailbox.internal.MailboxProperties;
 import ru.gospochta.mailbox.internal.attachments.AttachmentInspection;
 import ru.gospochta.mailbox.internal.crypto.Binding;
 import ru.gospochta.mailbox.internal.crypto.DataKeys;
+import ru.gospochta.platform.BackgroundPace;
 import ru.gospochta.platform.OutboxWorkers;
 import ru.gospochta.platform.WakeSignal;
 
@@ -26,7 +27,8 @@ import ru.gospochta.platform.WakeSignal;
  * agency's 202 must not wait for it. Delivered files wait flagged in {@code mailbox.attachments};
  * a worker takes a few at a time with {@code FOR UPDATE SKIP LOCKED}, so nodes share the work and
  * a node that stops mid-way leaves its rows to the next. A delivery wakes the worker when it
- * commits; a slow poll catches what other nodes delivered or a restart left behind.
+ * commits; a slow poll catches what other nodes delivered or a restart left behind. While the host
+ * is busy the worker gives way ({@link BackgroundPace}): its backlog waits, accepting mail does not.
  */
 @Component
 class AttachmentText implements SmartLifecycle {
@@ -42,8 +44,8 @@ class AttachmentText implements SmartLifecycle {
     private final AttachmentInspection inspection;
     private final int searchTextLimit;
     private final WakeSignal signal = new WakeSignal();
-    private final OutboxWorkers workers = new OutboxWorkers("attachment-text-", 1, Duration.ofSeconds(POLL_SECONDS), signal,
-            this::indexBatch);
+    private final BackgroundPace pace;
+    private final OutboxWorkers workers;
 
     AttachmentText(JdbcClient db, TransactionTemplate transactions, DataKeys dataKeys, SealedFiles files,
             AttachmentInspection inspection, MailboxProperties properties) {
@@ -53,6 +55,13 @@ class AttachmentText implements SmartLifecycle {
         this.files = files;
         this.inspection = inspection;
         this.searchTextLimit = properties.searchTextLimit();
+        // A burst of mail comes first: its files' text is searchable a little later instead.
+        this.pace = BackgroundPace.ofHost(properties.textBusyLoad(), properties.textBusyShare(), Duration.ofSeconds(POLL_SECONDS));
+        this.workers = new OutboxWorkers("attachment-text-", 1, Duration.ofSeconds(POLL_SECONDS), signal, this::indexBatch, pace);
+    }
+
+    BackgroundPace pace() {
+        return pace;
     }
 
     /** Called inside a delivery: once it commits, the worker looks for the new files. */
