@@ -25,12 +25,13 @@ record CpuTime(long jvmNanos, long postgresNanos) {
         return new CpuTime(jvmNanos - earlier.jvmNanos, Math.max(0, postgresNanos - earlier.postgresNanos));
     }
 
-    String perLetter(int letters) {
-        return String.format("%.2f ms", (jvmNanos + postgresNanos) / 1e6 / letters);
+    /** The CPU time of each of {@code units} (letters, pages, messages), this JVM and PostgreSQL together. */
+    String each(int units) {
+        return String.format("%.2f ms", (jvmNanos + postgresNanos) / 1e6 / units);
     }
 
-    String postgresPerLetter(int letters) {
-        return String.format("%.2f ms", postgresNanos / 1e6 / letters);
+    String postgresEach(int units) {
+        return String.format("%.2f ms", postgresNanos / 1e6 / units);
     }
 
     /** The server process and every process it started (backends, writers), in nanoseconds. */

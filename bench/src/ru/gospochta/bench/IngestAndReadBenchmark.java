@@ -111,15 +111,21 @@ class IngestAndReadBenchmark {
 
         Map<String, Long> insertedBefore = copies.inserted();
         Statements.reset(db);
+        Statements.Wal walBefore = Statements.Wal.now(db);
+        CpuTime cpuBefore = CpuTime.now(db);
         long started = System.nanoTime();
         double apiRate = ingest(token, snils, MESSAGES);
+        CpuTime cpu = CpuTime.now(db).minus(cpuBefore);
+        System.out.println(Statements.Wal.now(db).since(walBefore, MESSAGES, "message during the ingest (background work included)"));
         Statements.print(db, "Statements of the ingest, background work included");
         double textRate = awaitAttachmentText(started, system);
         copies.printRowsWritten(insertedBefore, MESSAGES);
         double copyRate = copies.rate(system, MESSAGES);
         table(String.format("Ingest, %,d messages (10%% with a 100 KB PDF: %s), %d senders, after %,d untimed through another system",
                         MESSAGES, PDF, SENDERS, INGEST_WARM_UP),
-                List.of(row("batch API (JSON, 1,000 a call)", apiRate), row("COPY of the same rows (baseline)", copyRate),
+                List.of(List.of("batch API (JSON, 1,000 a call)", String.format("%,.0f messages/s  (CPU %s a message, of it PG %s)",
+                                apiRate, cpu.each(MESSAGES), cpu.postgresEach(MESSAGES))),
+                        row("COPY of the same rows (baseline)", copyRate),
                         List.of("ratio API / COPY", String.format("%.2f", apiRate / copyRate)),
                         List.of("PDF text searchable, from first call", String.format("%,.0f PDFs/s", textRate))));
 

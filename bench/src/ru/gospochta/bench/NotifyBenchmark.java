@@ -143,10 +143,10 @@ public class NotifyBenchmark {
                         + mail.smtp().poolSize() + (ROUNDS == 1 ? ", one round" : ", median of " + ROUNDS + " rounds"),
                 List.of("", "rate", "CPU/letter", "of it PG", "rounds", "target"),
                 List.of(List.of("pipeline: dispatcher → stamp, DKIM, SMTP", perSecond(pipeline.rate()),
-                                pipeline.cpu().perLetter(citizens.size()), pipeline.cpu().postgresPerLetter(citizens.size()),
+                                pipeline.cpu().each(citizens.size()), pipeline.cpu().postgresEach(citizens.size()),
                                 range(pipelines.stream().map(Pipeline::rate).toList()), "≥ 1,000/s"),
-                        List.of("Jakarta Mail loop, unsigned (baseline)", perSecond(raw.rate()), raw.cpu().perLetter(letters.size()),
-                                raw.cpu().postgresPerLetter(letters.size()), range(baselines.stream().map(Round::rate).toList()), ""),
+                        List.of("Jakarta Mail loop, unsigned (baseline)", perSecond(raw.rate()), raw.cpu().each(letters.size()),
+                                raw.cpu().postgresEach(letters.size()), range(baselines.stream().map(Round::rate).toList()), ""),
                         List.of("ratio pipeline / baseline", String.format("%.2f", pipeline.rate() / raw.rate()), "", "", "", "≥ 0.5"),
                         List.of("(events raised beforehand, " + RAISERS + " threads)", perSecond(pipeline.raiseRate()), "", "", "",
                                 "")));

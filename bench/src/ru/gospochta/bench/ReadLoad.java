@@ -103,7 +103,7 @@ record ReadLoad(String name, int readers, Duration length, Duration meanThink, l
     static List<String> latency(String what, Result result, @Nullable CpuTime cpu) {
         List<Long> sorted = result.sorted();
         String calls = String.format("  (%,d calls, %,.0f/s", sorted.size(), result.perSecond())
-                + (cpu == null ? ")" : ", CPU " + cpu.perLetter(sorted.size()) + " a page, of it PG " + cpu.postgresPerLetter(sorted.size()) + ")");
+                + (cpu == null ? ")" : ", CPU " + cpu.each(sorted.size()) + " a page, of it PG " + cpu.postgresEach(sorted.size()) + ")");
         return List.of(what, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99) + calls);
     }
 

@@ -21,6 +21,25 @@ final class Statements {
                 .query(String.class).single());
     }
 
+    /** The server's write-ahead log so far: records, full-page images and bytes. */
+    record Wal(long records, long fullPages, long bytes, long checkpoints) {
+
+        static Wal now(JdbcClient db) {
+            return db.sql("SELECT wal_records, wal_fpi, wal_bytes::bigint, (SELECT num_timed + num_requested FROM pg_stat_checkpointer) "
+                            + "FROM pg_stat_wal")
+                    .query((rs, i) -> new Wal(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+        }
+
+        /** What was logged since {@code before}, per {@code unit} of work: where a write-heavy step's disk time goes. */
+        String since(Wal before, int units, String unit) {
+            double bytes = (this.bytes - before.bytes) / (double) units;
+            return String.format("WAL a %s: %.1f KB in %.1f records, %.2f full-page images (%.0f%% of the bytes at most); "
+                            + "%d checkpoints began meanwhile",
+                    unit, bytes / 1024, (records - before.records) / (double) units, (fullPages - before.fullPages) / (double) units,
+                    Math.min(100, 100 * 8192 * (fullPages - before.fullPages) / (double) units / bytes), checkpoints - before.checkpoints);
+        }
+    }
+
     static void reset(JdbcClient db) {
         if (Boolean.getBoolean(TestDatabase.STATEMENTS)) {
             db.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
