@@ -52,13 +52,14 @@ final class Statements {
             return;
         }
         System.out.println("== " + title + ", by time in the server ==");
-        System.out.printf("%10s %10s %10s  %s%n", "calls", "ms", "rows", "statement");
+        System.out.printf("%10s %10s %10s %10s  %s%n", "calls", "ms", "rows", "pages/row", "statement");
         db.sql("""
                         SELECT calls, round(total_exec_time::numeric, 1) AS ms, rows,
-                               left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS statement
+                               round((shared_blks_hit + shared_blks_read)::numeric / greatest(rows, calls), 1) AS pages,
+                               left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS statement
                         FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 20""")
-                .query((rs, i) -> String.format("%10d %10s %10d  %s", rs.getLong("calls"), rs.getBigDecimal("ms"),
-                        rs.getLong("rows"), rs.getString("statement")))
+                .query((rs, i) -> String.format("%10d %10s %10d %10s  %s", rs.getLong("calls"), rs.getBigDecimal("ms"),
+                        rs.getLong("rows"), rs.getBigDecimal("pages"), rs.getString("statement")))
                 .list().forEach(System.out::println);
     }
 }

@@ -220,6 +220,31 @@ class NotifyPipelineTests {
                 .param("d", digest).query(Long.class).single()).isEqualTo(5);
     }
 
+    @Test
+    @DisplayName("NTF-5: a notice another node is sending (its claim still running) is not taken again; once the claim runs out it is")
+    void claimStillRunning() throws Exception {
+        choose(Category.APPLICATION_STATUS, EnumSet.of(Channel.EMAIL));
+        EventAccepted accepted = notifications.raise(statusChanged(UUID.randomUUID()));
+        UUID id = accepted.notifications().getFirst().notificationId();
+        db.sql("UPDATE notify.notifications SET status = 'sending', attempts = 1, claimed_until = :t WHERE id = :id")
+                .param("t", clock.instant().plus(Duration.ofMinutes(2)).atOffset(java.time.ZoneOffset.UTC)).param("id", id).update();
+
+        dispatcher.dispatchAll();
+        assertThat(Citizens.letters(catcher.imapPort(), address)).isEmpty();
+        assertThat(db.sql("SELECT attempts FROM notify.notifications WHERE id = :id").param("id", id).query(Integer.class).single())
+                .isOne();
+
+        clock.advance(Duration.ofMinutes(3));
+        dispatcher.dispatchAll();
+        assertThat(Citizens.letters(catcher.imapPort(), address)).hasSize(1);
+        // A claim reads sendable rows only: rows being sent are indexed apart, by when their claim runs out.
+        assertThat(db.sql("SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = 'notify' "
+                        + "AND indexname IN ('notifications_due', 'notifications_claimed') ORDER BY indexname")
+                .query(String.class).list())
+                .satisfiesExactly(claimed -> assertThat(claimed).contains("(claimed_until)", "'sending'"),
+                        due -> assertThat(due).contains("(due_at)", "'created'", "'temporary-failure'").doesNotContain("sending"));
+    }
+
     private NewEvent statusChanged(UUID id) {
         return new NewEvent(id, citizen.id(), "application-status-changed", Map.of("applicationNumber", "1234567890",
                 "serviceName", "Выдача паспорта", "status", "Услуга оказана", "date", "2026-11-20"), "system:test", null,

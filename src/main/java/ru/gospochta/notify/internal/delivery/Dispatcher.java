@@ -108,11 +108,16 @@ public class Dispatcher implements SmartLifecycle {
     private List<Claimed> claim() {
         Instant now = clock.instant();
         return db.sql("""
-                        WITH due AS (
+                        WITH fresh AS (
                             SELECT id FROM notify.notifications
-                            WHERE status IN ('created', 'temporary-failure', 'sending') AND due_at <= :now
-                              AND (status <> 'sending' OR claimed_until < :now)
+                            WHERE status IN ('created', 'temporary-failure') AND due_at <= :now
                             ORDER BY due_at LIMIT :batch FOR UPDATE SKIP LOCKED),
+                        -- Claimed by a node that stopped before it recorded an outcome: its claim has run out.
+                        abandoned AS (
+                            SELECT id FROM notify.notifications
+                            WHERE status = 'sending' AND claimed_until < :now
+                            ORDER BY claimed_until LIMIT :batch FOR UPDATE SKIP LOCKED),
+                        due AS (SELECT id FROM fresh UNION ALL SELECT id FROM abandoned),
                         claimed AS (
                             UPDATE notify.notifications n
                             SET status = 'sending', claimed_until = :until, attempts = n.attempts + 1, updated_at = :now
