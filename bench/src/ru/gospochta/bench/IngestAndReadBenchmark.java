@@ -56,7 +56,8 @@ import ru.gospochta.identity.internal.account.Accounts;
  * follow a warm-up of both pages at full load ({@code bench.warmUp} seconds, 60 by default).
  * Sizes come from system properties ({@code -Dbench.citizens}, {@code -Dbench.messages},
  * {@code -Dbench.stored}, {@code -Dbench.readers}, {@code -Dbench.seconds}, {@code -Dbench.textWait},
- * {@code -Dbench.warmUp}, {@code -Dbench.ingestWarmUp}, {@code -Dbench.thinkMillis}, {@code -Dbench.seed})
+ * {@code -Dbench.warmUp}, {@code -Dbench.ingestWarmUp}, {@code -Dbench.thinkMillis}, {@code -Dbench.seed},
+ * {@code -Dbench.senders} — concurrent ingest calls, 4 by default)
  * for a quick run; {@code -Dbench.slowMillis=N} lists every call slower than N ms with its time,
  * to tell a slow page from a moment when everything was slow.
  */
@@ -82,7 +83,7 @@ class IngestAndReadBenchmark {
     static final String PDF = System.getProperty("bench.pdf", "identifiers");
     static final long SEED = Long.getLong("bench.seed", 5);
     static final int BATCH = 1000;
-    static final int SENDERS = 4;
+    static final int SENDERS = Integer.getInteger("bench.senders", 4);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort int port;
