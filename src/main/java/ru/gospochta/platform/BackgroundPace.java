@@ -38,7 +38,7 @@ public record BackgroundPace(double busyLoad, double busyShare, Duration longest
     /** How long to pause after a round that did some work and took {@code round}. */
     public Duration pauseAfter(Duration round) {
         double load = hostLoad.getAsDouble();
-        if (busyShare >= 1 || load < 0 || load < busyLoad) {
+        if (busyShare >= 1 || busyLoad >= 1 || load < 0 || load < busyLoad) {
             return Duration.ZERO;
         }
         Duration pause = Duration.ofNanos((long) (round.toNanos() * (1 - busyShare) / busyShare));
