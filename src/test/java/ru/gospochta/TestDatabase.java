@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -40,7 +41,11 @@ public final class TestDatabase {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "300");
+                // Stopped by Spring's shutdown hook after the cached contexts have closed (below), not by
+                // a hook of its own racing them: workers of a context still closing would otherwise
+                // wait on a database that is gone, and the JVM would outlive surefire's patience.
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                        .setServerConfig("max_connections", "300");
                 if (Boolean.getBoolean(DURABLE)) {
                     ServerSettings.durable().forEach(builder::setServerConfig);
                 } else {
@@ -54,13 +59,13 @@ public final class TestDatabase {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     server.close();
                 } catch (IOException ignored) {
                     // the JVM is going away
                 }
-            }));
+            });
         }
         return server;
     }
