@@ -109,10 +109,25 @@ final class TestPushService implements AutoCloseable {
         return message;
     }
 
+    /**
+     * The fewest connections in use over 20 ms of this answer: a sender holding one while it waits
+     * would hold it throughout, while a background worker of the same server may take one for a
+     * moment, which a single reading would blame on the sender.
+     */
+    private int fewestBusyConnections() {
+        int fewest = busyConnections.getAsInt();
+        long until = System.nanoTime() + 20_000_000L;
+        while (fewest > 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+            fewest = Math.min(fewest, busyConnections.getAsInt());
+        }
+        return fewest;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
-            int busy = busyConnections.getAsInt();
+            int busy = fewestBusyConnections();
             String path = exchange.getRequestURI().getPath();
             Headers headers = exchange.getRequestHeaders();
             Answer now = answer;
