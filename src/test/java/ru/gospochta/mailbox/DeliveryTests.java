@@ -84,6 +84,28 @@ class DeliveryTests {
     }
 
     @Test
+    @DisplayName("MBX-1: text that array syntax gives meaning to (NULL, quotes, backslashes, braces, commas) is stored as sent, and a missing value as missing")
+    void valuesTravelIntact() {
+        UUID citizen = TestCitizens.create(accounts, passwords).id();
+        String tricky = "NULL";
+        String quoted = "Решение {№ 5, \"окончательное\"} \\ копия";
+        NewMessage plain = Letter.to(citizen).subject(tricky).application(tricky).from(UUID.randomUUID(), quoted).build();
+        NewMessage other = Letter.to(citizen).subject(quoted).file("Справка, {1}.pdf", "application/pdf", "%PDF-1.4".getBytes(), "")
+                .build();
+
+        delivery.deliverAll(List.of(plain, other));
+
+        assertThat(db.sql("SELECT subject, application_ref, agency_name FROM mailbox.messages WHERE id = :id")
+                .param("id", plain.id()).query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single())
+                .containsExactly(tricky, tricky, quoted);
+        assertThat(db.sql("SELECT subject, application_ref IS NULL FROM mailbox.messages WHERE id = :id")
+                .param("id", other.id()).query((rs, i) -> rs.getString(1) + "|" + rs.getBoolean(2)).single())
+                .isEqualTo(quoted + "|true");
+        assertThat(db.sql("SELECT file_name FROM mailbox.attachments WHERE message_id = :id").param("id", other.id())
+                .query(String.class).single()).isEqualTo("Справка, {1}.pdf");
+    }
+
+    @Test
     @DisplayName("Quality bar: a new message that comes twice in one batch is written once, with its files once and one event")
     void twiceInOneBatch() {
         UUID citizen = TestCitizens.create(accounts, passwords).id();
