@@ -2,7 +2,9 @@ package ru.gospochta.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ru.gospochta.AuditSealed;
 import ru.gospochta.IntegrationTest;
 import ru.gospochta.audit.AuditTestSupport.AuditRow;
 
@@ -202,9 +205,30 @@ class AuditLogTests {
             longTransaction.get(30, TimeUnit.SECONDS);
         }
 
+        AuditSealed.await(db);
         long slow = db.sql("SELECT seq FROM audit.entries WHERE action = 'test.long-transaction' ORDER BY id DESC LIMIT 1")
                 .query(Long.class).single();
-        assertThat(slow).as("sealed right after its transaction committed").isPositive();
+        assertThat(slow).as("sealed shortly after its transaction committed").isPositive();
+        assertThat(auditLog.verify().intact()).isTrue();
+    }
+
+    @Test
+    @DisplayName("EVD-3: entries committed by many transactions are chained by the sealer within moments, without anyone verifying, in the order they were written")
+    void sealerChainsCommittedEntries() {
+        long before = AuditTestSupport.lastSeq(db);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        for (int i = 0; i < 20; i++) {
+            String target = "entry-" + i;
+            transaction.executeWithoutResult(status -> auditLog.record(AuditEntry.of("system", "test.sealer", target,
+                    AuditOutcome.SUCCESS)));
+        }
+
+        // Well inside the periodic look (10 s): the commits themselves woke the sealer.
+        await().atMost(Duration.ofSeconds(3)).until(() -> !db.sql(
+                "SELECT EXISTS (SELECT 1 FROM audit.entries WHERE seq IS NULL AND action = 'test.sealer')").query(Boolean.class).single());
+        assertThat(db.sql("SELECT target FROM audit.entries WHERE seq > :seq AND action = 'test.sealer' ORDER BY seq")
+                .param("seq", before).query(String.class).list())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "entry-" + i).toList());
         assertThat(auditLog.verify().intact()).isTrue();
     }
 

@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ru.gospochta.AuditSealed;
+
 /** Reading the audit table, and superuser access to it, for the audit tests. */
 final class AuditTestSupport {
 
@@ -18,6 +20,7 @@ final class AuditTestSupport {
     }
 
     static List<AuditRow> rowsAfter(JdbcClient db, long seq) {
+        AuditSealed.await(db);
         return db.sql("""
                 SELECT seq, actor, action, target, source_ip, outcome, details::text AS details
                 FROM audit.entries WHERE seq > :seq ORDER BY seq""")
@@ -27,6 +30,7 @@ final class AuditTestSupport {
     }
 
     static long lastSeq(JdbcClient db) {
+        AuditSealed.await(db);
         return db.sql("SELECT coalesce(max(seq), 0) FROM audit.entries").query(Long.class).single();
     }
 

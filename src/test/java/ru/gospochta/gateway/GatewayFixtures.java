@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import ru.gospochta.AuditSealed;
 import ru.gospochta.gateway.internal.Agency;
 import ru.gospochta.gateway.internal.AgencyDetails;
 import ru.gospochta.gateway.internal.AgencyRegistry;
@@ -63,10 +64,12 @@ final class GatewayFixtures {
     }
 
     static long lastAuditSeq(JdbcClient db) {
+        AuditSealed.await(db);
         return db.sql("SELECT coalesce(max(seq), 0) FROM audit.entries").query(Long.class).single();
     }
 
     static List<AuditRow> auditAfter(JdbcClient db, long seq, String action) {
+        AuditSealed.await(db);
         return db.sql("""
                 SELECT actor, action, target, outcome, coalesce(source_ip, '') AS source_ip, details::text AS details
                 FROM audit.entries WHERE seq > :seq AND action = :action ORDER BY seq""")

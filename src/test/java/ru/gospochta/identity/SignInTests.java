@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import ru.gospochta.AuditSealed;
 import ru.gospochta.MutableClock;
 import ru.gospochta.WebClient;
 import ru.gospochta.identity.internal.account.Account;
@@ -236,6 +237,7 @@ class SignInTests {
 
         WebClient stolen = new WebClient(port).withCookie("GOSPOCHTA_SESSION", session);
         assertThat(stolen.get("/cabinet").statusCode()).isEqualTo(302);
+        AuditSealed.await(db);
         assertThat(db.sql("SELECT action FROM audit.entries WHERE actor = :actor ORDER BY seq")
                 .param("actor", "citizen:" + citizen.id()).query(String.class).list())
                 .contains("identity.sign-in", "session.ended");

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import ru.gospochta.AuditSealed;
 import ru.gospochta.WebClient;
 
 /** «Настройки уведомлений» as a browser sends and shows it, for the tests over HTTP. */
@@ -73,6 +74,7 @@ final class SettingsPages {
 
     /** The details of the account's audit entries of this action, oldest first, as JSON text. */
     static List<String> audited(JdbcClient db, String action, UUID account) {
+        AuditSealed.await(db);
         return db.sql("SELECT details::text FROM audit.entries WHERE action = :action AND target = :target ORDER BY seq")
                 .param("action", action).param("target", "account:" + account).query(String.class).list();
     }

@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
+import ru.gospochta.AuditSealed;
 import ru.gospochta.TestStaff;
 import ru.gospochta.WebClient;
 import ru.gospochta.identity.TestCitizens;
@@ -265,11 +266,13 @@ class TemplateAdminTests {
     }
 
     private long lastAuditSeq() {
+        AuditSealed.await(db);
         return db.sql("SELECT coalesce(max(seq), 0) FROM audit.entries").query(Long.class).single();
     }
 
     /** The details of each entry of the action after {@code seq}, as JSON text without spaces. */
     private List<String> audit(long seq, String action) {
+        AuditSealed.await(db);
         return db.sql("SELECT details::text FROM audit.entries WHERE seq > :seq AND action = :action AND actor = :actor ORDER BY seq")
                 .param("seq", seq).param("action", action).param("actor", "staff:" + TestStaff.ADMIN)
                 .query(String.class).list().stream().map(d -> d.replace(" ", "")).toList();

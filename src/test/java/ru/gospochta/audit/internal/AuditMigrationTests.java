@@ -50,7 +50,7 @@ class AuditMigrationTests {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         ChainVerifier verifier = new ChainVerifier(dataSource, transactions);
         assertThat(verifier.verify()).extracting(ChainVerification::intact, ChainVerification::entries).containsExactly(true, 3L);
-        ChainedAuditLog log = new ChainedAuditLog(db, new JdbcTemplate(dataSource), transactions, verifier);
+        ChainedAuditLog log = new ChainedAuditLog(db, new JdbcTemplate(dataSource), transactions, verifier, java.time.Duration.ofSeconds(10));
         assertThat(log.record(AuditEntry.of("system", "test.after-migration", "entry-4", AuditOutcome.SUCCESS))).isEqualTo(4);
         assertThat(log.verify()).extracting(ChainVerification::intact, ChainVerification::entries).containsExactly(true, 4L);
     }

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import ru.gospochta.AuditSealed;
+
 /** What the tests read back: document rows, files in the documents folder, audit entries, caught SMS. */
 final class DocumentRows {
 
@@ -41,10 +43,12 @@ final class DocumentRows {
     }
 
     static long lastAuditSeq(JdbcClient db) {
+        AuditSealed.await(db);
         return db.sql("SELECT coalesce(max(seq), 0) FROM audit.entries").query(Long.class).single();
     }
 
     static List<AuditRow> auditAfter(JdbcClient db, long seq, String action) {
+        AuditSealed.await(db);
         return db.sql("""
                 SELECT actor, action, target, outcome, details::text AS details FROM audit.entries
                 WHERE seq > :seq AND action = :action ORDER BY seq""")

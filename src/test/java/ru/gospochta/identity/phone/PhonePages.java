@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import ru.gospochta.AuditSealed;
 import ru.gospochta.WebClient;
 import ru.gospochta.identity.Limits;
 import ru.gospochta.identity.TestCitizens;
@@ -77,11 +78,13 @@ final class PhonePages {
 
     /** The actions the audit log holds for the account, oldest first, as "action OUTCOME". */
     static List<String> audited(JdbcClient db, Account account) {
+        AuditSealed.await(db);
         return db.sql("SELECT action || ' ' || outcome FROM audit.entries WHERE actor = :actor ORDER BY seq")
                 .param("actor", "citizen:" + account.id()).query(String.class).list();
     }
 
     static String auditDetails(JdbcClient db, Account account) {
+        AuditSealed.await(db);
         return String.join("\n", db.sql("SELECT details::text FROM audit.entries WHERE actor = :actor ORDER BY seq")
                 .param("actor", "citizen:" + account.id()).query(String.class).list());
     }

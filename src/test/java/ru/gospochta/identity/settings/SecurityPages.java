@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import ru.gospochta.AuditSealed;
 import ru.gospochta.WebClient;
 import ru.gospochta.identity.internal.account.Account;
 import ru.gospochta.identity.internal.factors.Totp;
@@ -91,11 +92,13 @@ final class SecurityPages {
 
     /** The actions the audit log holds for the account, oldest first, as "action OUTCOME". */
     static List<String> audited(JdbcClient db, Account account) {
+        AuditSealed.await(db);
         return db.sql("SELECT action || ' ' || outcome FROM audit.entries WHERE actor = :actor ORDER BY seq")
                 .param("actor", "citizen:" + account.id()).query(String.class).list();
     }
 
     static String auditDetails(JdbcClient db, Account account) {
+        AuditSealed.await(db);
         return String.join("\n", db.sql("SELECT details::text FROM audit.entries WHERE actor = :actor ORDER BY seq")
                 .param("actor", "citizen:" + account.id()).query(String.class).list());
     }

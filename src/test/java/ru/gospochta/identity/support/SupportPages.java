@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import ru.gospochta.AuditSealed;
 import ru.gospochta.WebClient;
 import ru.gospochta.identity.Limits;
 import ru.gospochta.identity.documents.Multipart;
@@ -108,6 +109,7 @@ final class SupportPages {
     }
 
     static long lastAuditSeq(JdbcClient db) {
+        AuditSealed.await(db);
         return db.sql("SELECT coalesce(max(seq), 0) FROM audit.entries").query(Long.class).single();
     }
 
@@ -115,6 +117,7 @@ final class SupportPages {
     }
 
     static List<AuditRow> auditAfter(JdbcClient db, long seq, String action) {
+        AuditSealed.await(db);
         return db.sql("""
                 SELECT actor, target, outcome, details::text AS details FROM audit.entries
                 WHERE seq > :seq AND action = :action ORDER BY seq""")
