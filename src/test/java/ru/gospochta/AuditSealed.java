@@ -15,7 +15,12 @@ public final class AuditSealed {
     }
 
     public static void await(JdbcClient db) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> !db
+        within(db, Duration.ofSeconds(10));
+    }
+
+    /** Waits at most {@code limit} for every committed entry to be numbered. */
+    public static void within(JdbcClient db, Duration limit) {
+        org.awaitility.Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(10)).until(() -> !db
                 .sql("SELECT EXISTS (SELECT 1 FROM audit.entries WHERE seq IS NULL)").query(Boolean.class).single());
     }
 }

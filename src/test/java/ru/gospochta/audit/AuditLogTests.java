@@ -2,7 +2,6 @@ package ru.gospochta.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -224,8 +223,7 @@ class AuditLogTests {
         }
 
         // Well inside the periodic look (10 s): the commits themselves woke the sealer.
-        await().atMost(Duration.ofSeconds(3)).until(() -> !db.sql(
-                "SELECT EXISTS (SELECT 1 FROM audit.entries WHERE seq IS NULL AND action = 'test.sealer')").query(Boolean.class).single());
+        AuditSealed.within(db, Duration.ofSeconds(3));
         assertThat(db.sql("SELECT target FROM audit.entries WHERE seq > :seq AND action = 'test.sealer' ORDER BY seq")
                 .param("seq", before).query(String.class).list())
                 .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).mapToObj(i -> "entry-" + i).toList());

@@ -99,17 +99,16 @@ class ChainedAuditLog implements AuditLog, SmartLifecycle {
 
     /**
      * One round of the sealer, when woken by a commit or every {@code seal-check}: gathers for a
-     * moment, then seals what has committed. A failure is logged; the next round takes what is left.
+     * moment, then seals what has committed. A failure is the workers' to log and retry.
      */
     private int sealRound() {
         try {
             Thread.sleep(GATHER);
-            seal();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.warn("Audit entries could not be chained; the next sealing will: {}", e.getMessage());
+            return 0;
         }
+        seal();
         return 0;
     }
 
