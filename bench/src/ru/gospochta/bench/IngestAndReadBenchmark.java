@@ -240,6 +240,8 @@ class IngestAndReadBenchmark {
         }
         AtomicInteger next = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        // For lining up an outside profiler's samples with the sending (the encoding above takes seconds).
+        System.out.printf("Sending %,d messages from %s%n", messages, java.time.Instant.now());
         long started = System.nanoTime();
         List<Future<?>> done = new ArrayList<>();
         for (int s = 0; s < SENDERS; s++) {

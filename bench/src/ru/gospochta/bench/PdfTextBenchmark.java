@@ -79,11 +79,15 @@ class PdfTextBenchmark {
     }
 
     static double cpuPerDocument(Work work) throws Exception {
+        return cpuPerDocument(work, RUNS);
+    }
+
+    static double cpuPerDocument(Work work, int runs) throws Exception {
         long start = THREADS.getCurrentThreadCpuTime();
-        for (int i = 0; i < RUNS; i++) {
+        for (int i = 0; i < runs; i++) {
             work.run();
         }
-        return (THREADS.getCurrentThreadCpuTime() - start) / 1e6 / RUNS;
+        return (THREADS.getCurrentThreadCpuTime() - start) / 1e6 / runs;
     }
 
     static double median(List<Double> values) {

@@ -81,10 +81,10 @@ class ApiCalls {
      * Runs {@code work} once per system, endpoint and Idempotency-Key (every time without a key);
      * a replayed answer says so in {@code Idempotent-Replayed}.
      */
-    ResponseEntity<String> once(UUID systemId, String endpoint, @Nullable String key, byte[] bodyHash,
+    ResponseEntity<String> once(UUID systemId, String endpoint, @Nullable String key, Supplier<byte[]> bodyHash,
             Supplier<IdempotencyKeys.Answer> work) {
         IdempotencyKeys.Replayable answer = key == null ? idempotency.none(work)
-                : idempotency.once(systemId, endpoint, key, bodyHash, work);
+                : idempotency.once(systemId, endpoint, key, bodyHash.get(), work);
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.answer().status())
                 .contentType(MediaType.parseMediaType(answer.answer().contentType()));
         if (answer.replayed()) {

@@ -150,7 +150,7 @@ class EventsApi {
             if (event == null || !violations.isEmpty()) {
                 return errors.refused(INVALID, violations, xml, locale);
             }
-            return calls.once(caller.systemId(), ENDPOINT, key, payload.hash(), () -> {
+            return calls.once(caller.systemId(), ENDPOINT, key, payload::hash, () -> {
                 EventAccepted accepted = events.raise(caller, event);
                 Map<String, Object> answer = Answers.event(accepted, caller.test());
                 return new IdempotencyKeys.Answer(HttpStatus.ACCEPTED.value(), xml ? Answers.XML : Answers.JSON,

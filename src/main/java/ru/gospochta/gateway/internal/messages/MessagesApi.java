@@ -211,7 +211,7 @@ class MessagesApi {
             if (!violations.isEmpty()) {
                 return errors.refused(violations, xml, locale);
             }
-            return calls.once(caller.systemId(), ENDPOINT, key, payload.hash(),
+            return calls.once(caller.systemId(), ENDPOINT, key, payload::hash,
                     () -> accept(caller, requests, paths, batch, xml));
         });
     }

@@ -4,6 +4,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import ru.gospochta.mailbox.IncomingFile;
 
 /**
@@ -13,13 +15,22 @@ import ru.gospochta.mailbox.IncomingFile;
  * @param document the message or batch, as sent
  * @param xml whether the document is XML, which is also the format of the answer
  * @param files the file parts in the order sent; empty for a plain body
- * @param hash SHA-256 of everything the call carried
+ * @param formHash SHA-256 of everything a multipart call carried, taken while its parts were read;
+ *     null for a plain body
  */
-record Payload(byte[] document, boolean xml, List<IncomingFile> files, byte[] hash) {
+record Payload(byte[] document, boolean xml, List<IncomingFile> files, byte @Nullable [] formHash) {
 
     /** A plain JSON or XML body. */
     static Payload plain(byte[] body, boolean xml) {
-        return new Payload(body, xml, List.of(), sha256().digest(body));
+        return new Payload(body, xml, List.of(), null);
+    }
+
+    /**
+     * SHA-256 of everything the call carried. A plain body is hashed only when this is asked, as
+     * only an Idempotency-Key needs it: a batch of a thousand messages with files is megabytes.
+     */
+    byte[] hash() {
+        return formHash != null ? formHash : sha256().digest(document);
     }
 
     static MessageDigest sha256() {

@@ -21,6 +21,9 @@ final class Signatures {
     static final byte[] ZIP = {'P', 'K', 3, 4};
     static final byte[] EMPTY_ZIP = {'P', 'K', 5, 6};
     static final byte[] SPANNED_ZIP = {'P', 'K', 7, 8};
+    static final byte[] PDF = ascii("%PDF-");
+    static final byte[] JPEG = bytes(0xFF, 0xD8, 0xFF);
+    static final byte[] PNG = bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
 
     private static final List<Signature> KNOWN = List.of(
             // Windows and DOS programs, and self-extracting archives that start as one.
