@@ -46,8 +46,11 @@ import ru.gospochta.identity.internal.account.Accounts;
 /**
  * Issue #5's benchmark, printed as tables:
  * (a) ingest through the batch API — 100,000 messages of about 1 KB, 10% with a 100 KB PDF, to
- * 100,000 citizens, after an untimed warm-up of 20,000 through another system — against a raw
- * baseline in the same run: COPY of the very rows the API wrote into the same tables;
+ * 100,000 citizens, after an untimed warm-up of 100,000 through another system — against a raw
+ * baseline in the same run: COPY of the very rows the API wrote into the same tables. The warm-up
+ * is as long as the timed part because the JIT is not done sooner: after 20,000 the server
+ * compiled another thousand methods with C2 during the timed 100,000, an eighth of the two
+ * cores, which a server up for a day does not pay;
  * (b) latency of the inbox page and of search with 1,000,000 stored messages and 50 concurrent
  * readers, against the same queries sent straight over JDBC, under two loads ({@link ReadLoad}):
  * saturation, each reader calling again at once (the server's capacity at full load, pages a
@@ -74,7 +77,7 @@ class IngestAndReadBenchmark {
     static final int TEXT_WAIT = Integer.getInteger("bench.textWait", 120);
     static final int THINK_MILLIS = Integer.getInteger("bench.thinkMillis", 1000);
     static final int WARM_UP = Integer.getInteger("bench.warmUp", 60);
-    static final int INGEST_WARM_UP = Integer.getInteger("bench.ingestWarmUp", 20_000);
+    static final int INGEST_WARM_UP = Integer.getInteger("bench.ingestWarmUp", 100_000);
     /**
      * {@code identifiers} (the default): pages of text lines each ending in a random UUID, ~8,000
      * distinct search terms — a worst case for the search index; {@code letter}: a three-page

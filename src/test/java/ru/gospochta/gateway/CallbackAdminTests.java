@@ -114,7 +114,8 @@ class CallbackAdminTests {
                 {"recipient": {"snils": "%s"}, "category": "application-status", "subject": "Решение",
                  "body": {"text": "Заявление рассмотрено."}}""".formatted(citizen.snils())).statusCode()).isEqualTo(202);
         sender.sendAll();
-        assertThat(receiver.received()).singleElement().satisfies(r -> assertThat(r.signedWith(secret)).isTrue());
+        // The message's status, and perhaps already its e-mail notice's (skipped: the citizen has no address).
+        assertThat(receiver.received()).isNotEmpty().allSatisfy(r -> assertThat(r.signedWith(secret)).isTrue());
     }
 
     @Test

@@ -81,6 +81,11 @@ class CallbackDeliveryTests {
         client = new TokenClient(port);
         receiver = ReceivingSystem.start();
         citizen = TestCitizens.create(accounts, passwords);
+        // The tests of messages' callbacks count every callback: no notice by e-mail for their category,
+        // whose skipping (the citizen has no address) would be reported as well.
+        preferences.save(citizen.id(), new Preferences(Map.of(Category.APPLICATION_STATUS,
+                new Preferences.Row(EnumSet.of(Channel.CABINET), Frequency.EACH_EVENT)), Preferences.LetterFormat.TEXT, 9,
+                DayOfWeek.MONDAY, 1, null, null, Preferences.DEFAULT_ZONE, null), clock.instant());
     }
 
     /** What a test left queued is given up, so no later test's receiver, perhaps on the same port, hears of it. */
@@ -396,6 +401,39 @@ class CallbackDeliveryTests {
         assertThat(queuedFor(caller.systemId())).isEmpty();
         sender.sendAll();
         assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("NTF-5, GW-3: a message to a citizen with no confirmed address → its e-mail notice is skipped as it is written, and the agency hears «skipped» with the reason")
+    void skippedAtOnce() {
+        Caller caller = caller(true);
+        preferences.save(citizen.id(), Preferences.defaults(), clock.instant());
+        String id = send(caller, toCitizen());
+
+        // Settled in the transaction that accepted the message: no dispatcher has run.
+        assertThat(db.sql("""
+                        SELECT n.status || ':' || coalesce(n.provider, '') || ':' || n.error_code FROM notify.notifications n
+                        WHERE n.event_id = :id AND n.channel = 'EMAIL'""")
+                .param("id", UUID.fromString(id)).query(String.class).single()).startsWith("skipped:").endsWith(":no-confirmed-address");
+        assertThat(db.sql("""
+                        SELECT a.status || ':' || coalesce(a.error_code, '') FROM notify.attempts a
+                        JOIN notify.notifications n ON n.id = a.notification_id
+                        WHERE n.event_id = :id AND n.channel = 'EMAIL' ORDER BY a.id""")
+                .param("id", UUID.fromString(id)).query(String.class).list())
+                .containsExactly("created:", "skipped:no-confirmed-address");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> db.sql(
+                "SELECT count(*) FROM gateway.callbacks WHERE system_id = :s AND kind = 'notification'")
+                .param("s", caller.systemId()).query(Long.class).single() == 1);
+        sender.sendAll();
+
+        assertThat(receiver.received()).filteredOn(r -> r.json().get("type").asString().equals("notification.status"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.signedWith(caller.secret())).isTrue();
+                    assertThat(r.json().get("eventId").asString()).isEqualTo(id);
+                    assertThat(r.json().get("channel").asString()).isEqualTo("email");
+                    assertThat(r.json().get("status").asString()).isEqualTo("skipped");
+                    assertThat(r.json().get("errorCode").asString()).isEqualTo("no-confirmed-address");
+                });
     }
 
     @Test

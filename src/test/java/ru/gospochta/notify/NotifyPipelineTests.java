@@ -245,8 +245,40 @@ class NotifyPipelineTests {
                         due -> assertThat(due).contains("(due_at)", "'created'", "'temporary-failure'").doesNotContain("sending"));
     }
 
+    @Test
+    @DisplayName("NTF-5: a notice due at once for a citizen with no confirmed address is written skipped and journalled before any dispatcher runs; one held by quiet hours is judged when due, and goes to an address bound meanwhile")
+    void unreachableSettledAtOnce() throws Exception {
+        Account nobody = TestCitizens.create(accounts, passwords);
+        EventAccepted now = notifications.raise(statusChanged(UUID.randomUUID(), nobody.id()));
+
+        assertThat(now.notifications()).filteredOn(p -> p.channel() == Channel.EMAIL).singleElement().satisfies(p -> {
+            assertThat(p.status()).isEqualTo("skipped");
+            assertThat(Attempts.of(db, p.notificationId())).satisfiesExactly(
+                    created -> assertThat(created).isEqualTo("created::"),
+                    skipped -> assertThat(skipped).startsWith("skipped:no-confirmed-address:").isNotEqualTo("skipped:no-confirmed-address:"));
+        });
+        assertThat(statuses(now)).containsOnly("skipped");
+
+        LocalTime local = clock.instant().atZone(Preferences.DEFAULT_ZONE).toLocalTime();
+        preferences.save(nobody.id(), new Preferences(Map.of(Category.APPLICATION_STATUS,
+                new Preferences.Row(EnumSet.of(Channel.EMAIL), Frequency.EACH_EVENT)), Preferences.LetterFormat.HTML, 9,
+                DayOfWeek.MONDAY, 1, local.minusHours(1), local.plusHours(2), Preferences.DEFAULT_ZONE, null), clock.instant());
+        EventAccepted held = notifications.raise(statusChanged(UUID.randomUUID(), nobody.id()));
+        assertThat(held.notifications()).extracting(EventAccepted.Planned::status).containsExactly("created");
+
+        String bound = Citizens.confirmedEmail(db, nobody.id());
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        dispatcher.dispatchAll();
+        assertThat(Citizens.letters(catcher.imapPort(), bound)).hasSize(1);
+        assertThat(statuses(held)).containsExactly("delivered");
+    }
+
     private NewEvent statusChanged(UUID id) {
-        return new NewEvent(id, citizen.id(), "application-status-changed", Map.of("applicationNumber", "1234567890",
+        return statusChanged(id, citizen.id());
+    }
+
+    private NewEvent statusChanged(UUID id, UUID account) {
+        return new NewEvent(id, account, "application-status-changed", Map.of("applicationNumber", "1234567890",
                 "serviceName", "Выдача паспорта", "status", "Услуга оказана", "date", "2026-11-20"), "system:test", null,
                 new NewEvent.Sender(UUID.randomUUID(), "ФНС России"));
     }

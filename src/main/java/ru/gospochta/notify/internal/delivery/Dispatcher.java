@@ -48,10 +48,13 @@ public class Dispatcher implements SmartLifecycle {
     private final NotifyProperties properties;
     private final Clock clock;
     private final OutboxWorkers workers;
+    private final Reachability reachability;
 
     Dispatcher(JdbcClient db, TransactionTemplate transactions, Composer composer, Providers providers, Outcomes outcomes,
-            DispatchSignal signal, NotifyProperties properties, Clock clock, PreferencesStore preferences) {
+            DispatchSignal signal, NotifyProperties properties, Clock clock, PreferencesStore preferences,
+            Reachability reachability) {
         this.preferences = preferences;
+        this.reachability = reachability;
         this.workers = new OutboxWorkers("notify-dispatch-", properties.workers(), properties.poll(), signal, this::dispatchOnce);
         this.db = db;
         this.transactions = transactions;
@@ -74,20 +77,26 @@ public class Dispatcher implements SmartLifecycle {
         }
         // The batch's preferences in one query, before any provider is called, rather than one a letter.
         Map<UUID, Preferences> settings = preferences.ofAll(claimed.stream().map(Claimed::account).distinct().toList());
-        Map<Channel, Map<UUID, String>> unreachable = unreachable(claimed);
+        Map<Channel, List<UUID>> accounts = new java.util.EnumMap<>(Channel.class);
+        claimed.forEach(c -> accounts.computeIfAbsent(c.channel(), ch -> new ArrayList<>()).add(c.account()));
+        Map<Channel, Map<UUID, Reachability.Skip>> unreachable = reachability.unreachable(accounts);
         Preferences defaults = Preferences.defaults();
         Outcomes.Result[] results = new Outcomes.Result[claimed.size()];
         Map<Channel, Batch> batches = new java.util.EnumMap<>(Channel.class);
         for (int i = 0; i < claimed.size(); i++) {
             Claimed c = claimed.get(i);
             Preferences chosen = settings.getOrDefault(c.account(), defaults);
-            String reason = unreachable.getOrDefault(c.channel(), Map.of()).get(c.account());
+            Reachability.Skip skip = unreachable.getOrDefault(c.channel(), Map.of()).get(c.account());
+            if (skip != null) {
+                results[i] = new Outcomes.Result(c, skip.provider(), Outcome.skipped(skip.reason()), clock.instant());
+                continue;
+            }
             Provider provider = providers.serves(c.channel()) ? providers.pick(c.channel()) : null;
-            if (provider != null && reason == null && provider.takesBatches()) {
+            if (provider != null && provider.takesBatches()) {
                 results[i] = batches.computeIfAbsent(c.channel(), ch -> new Batch(provider, clock.instant()))
                         .compose(i, c, chosen);
             } else {
-                results[i] = deliver(c, provider, chosen, reason);
+                results[i] = deliver(c, provider, chosen);
             }
         }
         batches.values().forEach(batch -> batch.send(results));
@@ -135,37 +144,16 @@ public class Dispatcher implements SmartLifecycle {
                 .list();
     }
 
-    /** Who of the batch cannot be reached on each channel, asked once a channel rather than once a notification. */
-    private Map<Channel, Map<UUID, String>> unreachable(List<Claimed> claimed) {
-        Map<Channel, Map<UUID, String>> reasons = new java.util.EnumMap<>(Channel.class);
-        Map<Channel, List<UUID>> accounts = new java.util.EnumMap<>(Channel.class);
-        claimed.forEach(c -> accounts.computeIfAbsent(c.channel(), ch -> new ArrayList<>()).add(c.account()));
-        accounts.forEach((channel, ids) -> {
-            if (providers.serves(channel)) {
-                try {
-                    reasons.put(channel, providers.pick(channel).unreachable(ids.stream().distinct().toList()));
-                } catch (RuntimeException e) {
-                    // Asked again one by one as each is sent; the lookup failing is not a reason to skip anyone.
-                    log.warn("Could not look up who is reachable by {}", channel, e);
-                }
-            }
-        });
-        return reasons;
-    }
-
     /**
      * Sends one notification; a temporary failure that passes the provider over is tried again at
      * once through the one that takes over.
      *
      * @param provider the one picked for it just now, or null when none serves its channel
      */
-    private Outcomes.Result deliver(Claimed c, @Nullable Provider provider, Preferences settings, @Nullable String unreachable) {
+    private Outcomes.Result deliver(Claimed c, @Nullable Provider provider, Preferences settings) {
         Instant started = clock.instant();
         if (provider == null) {
             return new Outcomes.Result(c, null, Outcome.skipped("no-provider"), started);
-        }
-        if (unreachable != null) {
-            return new Outcomes.Result(c, provider.name(), Outcome.skipped(unreachable), started);
         }
         Written written = write(c, provider, settings, started);
         if (written.settled() != null) {

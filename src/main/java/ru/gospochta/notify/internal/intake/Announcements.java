@@ -18,14 +18,13 @@ import ru.gospochta.notify.Category;
 import ru.gospochta.notify.DeliveredMessage;
 import ru.gospochta.notify.internal.catalogue.EventCatalogue;
 import ru.gospochta.notify.internal.catalogue.EventType;
-import ru.gospochta.notify.internal.delivery.DispatchSignal;
 import ru.gospochta.notify.internal.preferences.Preferences;
 import ru.gospochta.notify.internal.preferences.PreferencesStore;
 
 /**
  * Announces delivered messages (NTF-1): an event of type {@code new-message} per message, filed
- * in the message's category, and its notifications by each citizen's grid — written with two
- * statements whatever the number of messages, their columns as arrays.
+ * in the message's category, and its notifications by each citizen's grid ({@link Notices}) —
+ * written with a few statements whatever the number of messages, their columns as arrays.
  */
 @Component
 class Announcements {
@@ -34,13 +33,13 @@ class Announcements {
 
     private final EventCatalogue catalogue;
     private final PreferencesStore preferences;
-    private final DispatchSignal dispatch;
+    private final Notices notices;
     private final JdbcClient db;
 
-    Announcements(EventCatalogue catalogue, PreferencesStore preferences, DispatchSignal dispatch, JdbcClient db) {
+    Announcements(EventCatalogue catalogue, PreferencesStore preferences, Notices notices, JdbcClient db) {
         this.catalogue = catalogue;
         this.preferences = preferences;
-        this.dispatch = dispatch;
+        this.notices = notices;
         this.db = db;
     }
 
@@ -83,48 +82,17 @@ class Announcements {
                 .param("systems", systems).param("senders", senders)
                 .query(UUID.class).list());
         Map<UUID, Preferences> settings = preferences.ofAll(messages.stream().map(DeliveredMessage::account).distinct().toList());
-        List<UUID> notificationIds = new ArrayList<>();
-        List<UUID> notified = new ArrayList<>();
-        List<UUID> events = new ArrayList<>();
-        List<String> channels = new ArrayList<>();
-        List<String> statuses = new ArrayList<>();
-        List<String> dues = new ArrayList<>();
-        boolean due = false;
+        List<Notices.Planned> planned = new ArrayList<>();
         for (DeliveredMessage m : messages) {
             if (!inserted.remove(m.messageId())) {
                 continue;   // announced before
             }
             EventType type = base.withCategory(Category.byCode(m.category()).orElse(base.category()));
             for (Planner.Plan plan : Planner.plan(type, settings.getOrDefault(m.account(), Preferences.defaults()), now)) {
-                notificationIds.add(UUID.randomUUID());
-                notified.add(m.account());
-                events.add(m.messageId());
-                channels.add(plan.channel().name());
-                statuses.add(plan.status());
-                dues.add(plan.dueAt().toString());
-                due |= plan.status().equals("created");
+                planned.add(new Notices.Planned(UUID.randomUUID(), m.account(), m.messageId(), plan.channel(), plan.status(),
+                        plan.dueAt(), m.systemId()));
             }
         }
-        if (notificationIds.isEmpty()) {
-            return;
-        }
-        // The notices and the first line of each one's journal, one statement for the batch.
-        db.sql("""
-                        WITH made AS (
-                            INSERT INTO notify.notifications (id, account, event_id, kind, channel, status, due_at, created_at,
-                                updated_at)
-                            SELECT id, account, event_id, 'EVENT', channel, status, due_at, :at, :at
-                            FROM unnest(:ids::uuid[], :accounts::uuid[], :events::uuid[], :channels::text[], :statuses::text[],
-                                :dues::timestamptz[]) AS n(id, account, event_id, channel, status, due_at)
-                            RETURNING id, channel, status)
-                        INSERT INTO notify.attempts (notification_id, at, channel, status)
-                        SELECT id, :at, channel, status FROM made""")
-                .param("at", at).param("ids", notificationIds.toArray(UUID[]::new))
-                .param("accounts", notified.toArray(UUID[]::new)).param("events", events.toArray(UUID[]::new))
-                .param("channels", channels.toArray(String[]::new)).param("statuses", statuses.toArray(String[]::new))
-                .param("dues", dues.toArray(String[]::new)).update();
-        if (due) {
-            dispatch.wakeAfterCommit();
-        }
+        notices.write(planned, now);
     }
 }

@@ -30,7 +30,6 @@ import ru.gospochta.notify.Notifications;
 import ru.gospochta.notify.internal.catalogue.EventCatalogue;
 import ru.gospochta.notify.internal.catalogue.EventType;
 import ru.gospochta.notify.internal.catalogue.ShownValues;
-import ru.gospochta.notify.internal.delivery.DispatchSignal;
 import ru.gospochta.notify.internal.preferences.Preferences;
 import ru.gospochta.notify.internal.preferences.PreferencesStore;
 import ru.gospochta.notify.internal.templates.Templates;
@@ -54,20 +53,20 @@ class EventIntake implements Notifications {
     private final PreferencesStore preferences;
     private final Templates templates;
     private final MailboxDelivery mailbox;
-    private final DispatchSignal dispatch;
+    private final Notices notices;
     private final JdbcClient db;
     private final AuditLog audit;
     private final Clock clock;
     private final Announcements announcements;
 
     EventIntake(EventCatalogue catalogue, PreferencesStore preferences, Templates templates, MailboxDelivery mailbox,
-            DispatchSignal dispatch, JdbcClient db, AuditLog audit, Clock clock, Announcements announcements) {
+            Notices notices, JdbcClient db, AuditLog audit, Clock clock, Announcements announcements) {
         this.announcements = announcements;
         this.catalogue = catalogue;
         this.preferences = preferences;
         this.templates = templates;
         this.mailbox = mailbox;
-        this.dispatch = dispatch;
+        this.notices = notices;
         this.db = db;
         this.audit = audit;
         this.clock = clock;
@@ -102,24 +101,11 @@ class EventIntake implements Notifications {
                 .param("sender", event.sender() == null ? PORTAL_NAME : event.sender().agencyName()).param("message", event.id()).param("now", now.atOffset(java.time.ZoneOffset.UTC))
                 .update();
         Preferences settings = preferences.of(event.account());
-        List<EventAccepted.Planned> planned = new ArrayList<>();
-        for (Planner.Plan plan : Planner.plan(type, settings, now)) {
-            UUID id = UUID.randomUUID();
-            db.sql("""
-                            INSERT INTO notify.notifications (id, account, event_id, kind, channel, status, due_at, created_at, updated_at)
-                            VALUES (:id, :account, :event, 'EVENT', :channel, :status, :due, :now, :now)""")
-                    .param("id", id).param("account", event.account()).param("event", event.id())
-                    .param("channel", plan.channel().name()).param("status", plan.status())
-                    .param("due", plan.dueAt().atOffset(java.time.ZoneOffset.UTC)).param("now", now.atOffset(java.time.ZoneOffset.UTC))
-                    .update();
-            db.sql("INSERT INTO notify.attempts (notification_id, at, channel, status) VALUES (:id, :now, :channel, :status)")
-                    .param("id", id).param("now", now.atOffset(java.time.ZoneOffset.UTC)).param("channel", plan.channel().name())
-                    .param("status", plan.status()).update();
-            planned.add(new EventAccepted.Planned(id, plan.channel(), plan.status()));
-        }
-        if (planned.stream().anyMatch(p -> p.status().equals("created"))) {
-            dispatch.wakeAfterCommit();
-        }
+        List<Notices.Planned> plans = Planner.plan(type, settings, now).stream().map(plan -> new Notices.Planned(UUID.randomUUID(),
+                event.account(), event.id(), plan.channel(), plan.status(), plan.dueAt(), event.systemId())).toList();
+        Map<UUID, String> written = notices.write(plans, now);
+        List<EventAccepted.Planned> planned = plans.stream()
+                .map(p -> new EventAccepted.Planned(p.id(), p.channel(), written.get(p.id()))).toList();
         audit.record(AuditEntry.of(event.source(), "notify.event-raised", "event:" + event.id(), AuditOutcome.SUCCESS)
                 .with("type", type.code()).with("account", event.account().toString())
                 .with("notifications", Integer.toString(planned.size())));
