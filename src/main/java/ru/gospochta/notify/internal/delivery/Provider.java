@@ -42,8 +42,9 @@ public interface Provider {
     }
 
     /**
-     * {@link #unreachable(java.util.UUID)} for the accounts of a claimed batch, asked once for the
-     * batch; an account absent from the answer is reachable. A provider that can look many up in
+     * {@link #unreachable(java.util.UUID)} for the accounts of a claimed batch or of notices being
+     * written ({@link Reachability}), asked once for all of them; an account absent from the answer
+     * is reachable. A provider that can look many up in
      * one query overrides it. Reachability belongs to the channel, so the answer of the provider
      * first in line stands for the batch even when a later one takes over.
      */
