@@ -81,26 +81,16 @@ final class Signatures {
 
     /** Whether {@code needle} occurs anywhere in {@code content}. */
     static boolean contains(byte[] content, byte[] needle) {
-        return indexOf(content, needle, 0) >= 0;
-    }
-
-    static int indexOf(byte[] content, byte[] needle, int from) {
-        return indexOf(content, needle, from, content.length);
-    }
-
-    /** The first occurrence starting in {@code [from, before)}, or −1: a search that must not run on to the end. */
-    static int indexOf(byte[] content, byte[] needle, int from, int before) {
-        int last = Math.min(before - 1, content.length - needle.length);
         outer:
-        for (int i = Math.max(from, 0); i <= last; i++) {
+        for (int i = 0; i <= content.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (content[i + j] != needle[j]) {
                     continue outer;
                 }
             }
-            return i;
+            return true;
         }
-        return -1;
+        return false;
     }
 
     static byte[] ascii(String text) {

@@ -91,8 +91,9 @@ public class Dispatcher implements SmartLifecycle {
                 results[i] = new Outcomes.Result(c, skip.provider(), Outcome.skipped(skip.reason()), clock.instant());
                 continue;
             }
-            Provider provider = providers.serves(c.channel()) ? providers.pick(c.channel()) : null;
-            if (provider != null && provider.takesBatches()) {
+            // A channel no provider serves was answered by the lookup above: every one of its notices is skipped.
+            Provider provider = providers.pick(c.channel());
+            if (provider.takesBatches()) {
                 results[i] = batches.computeIfAbsent(c.channel(), ch -> new Batch(provider, clock.instant()))
                         .compose(i, c, chosen);
             } else {
@@ -148,13 +149,10 @@ public class Dispatcher implements SmartLifecycle {
      * Sends one notification; a temporary failure that passes the provider over is tried again at
      * once through the one that takes over.
      *
-     * @param provider the one picked for it just now, or null when none serves its channel
+     * @param provider the one picked for it just now
      */
-    private Outcomes.Result deliver(Claimed c, @Nullable Provider provider, Preferences settings) {
+    private Outcomes.Result deliver(Claimed c, Provider provider, Preferences settings) {
         Instant started = clock.instant();
-        if (provider == null) {
-            return new Outcomes.Result(c, null, Outcome.skipped("no-provider"), started);
-        }
         Written written = write(c, provider, settings, started);
         if (written.settled() != null) {
             return written.settled();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class Announcements {
         int n = messages.size();
         UUID[] ids = new UUID[n];
         UUID[] accounts = new UUID[n];
-        String[] categories = new String[n];
+        Category[] categories = new Category[n];
         String[] variables = new String[n];
         String[] sources = new String[n];
         UUID[] systems = new UUID[n];
@@ -61,7 +62,7 @@ class Announcements {
             DeliveredMessage m = messages.get(i);
             ids[i] = m.messageId();
             accounts[i] = m.account();
-            categories[i] = Category.byCode(m.category()).orElse(base.category()).code();
+            categories[i] = Category.byCode(m.category()).orElse(base.category());
             variables[i] = JSON.writeValueAsString(Map.of("subject", m.subject(), "sender", m.senderName()));
             sources[i] = m.systemId() == null ? "mailbox" : "system:" + m.systemId();
             systems[i] = m.systemId();
@@ -78,16 +79,17 @@ class Announcements {
                         ON CONFLICT (id) DO NOTHING
                         RETURNING id""")
                 .param("type", base.code()).param("at", at).param("ids", ids).param("accounts", accounts)
-                .param("categories", categories).param("variables", variables).param("sources", sources)
+                .param("categories", Arrays.stream(categories).map(Category::code).toArray(String[]::new)).param("variables", variables).param("sources", sources)
                 .param("systems", systems).param("senders", senders)
                 .query(UUID.class).list());
         Map<UUID, Preferences> settings = preferences.ofAll(messages.stream().map(DeliveredMessage::account).distinct().toList());
         List<Notices.Planned> planned = new ArrayList<>();
-        for (DeliveredMessage m : messages) {
+        for (int i = 0; i < n; i++) {
+            DeliveredMessage m = messages.get(i);
             if (!inserted.remove(m.messageId())) {
                 continue;   // announced before
             }
-            EventType type = base.withCategory(Category.byCode(m.category()).orElse(base.category()));
+            EventType type = base.withCategory(categories[i]);
             for (Planner.Plan plan : Planner.plan(type, settings.getOrDefault(m.account(), Preferences.defaults()), now)) {
                 planned.add(new Notices.Planned(UUID.randomUUID(), m.account(), m.messageId(), plan.channel(), plan.status(),
                         plan.dueAt(), m.systemId()));
